@@ -1,0 +1,7 @@
+/**
+ * Patient records: intake and validation, the age-adjusted Charlson risk score, and storage as
+ * AES-256-GCM envelopes in Redis under HMAC-derived keys. Imports only {@code platform}.
+ * Request path: {@code boundary.PatientsResource} → {@code control.PatientRegistry} →
+ * {@code control.PatientValidator}, {@code control.CharlsonScorer}, {@code control.PatientStore}.
+ */
+package care.enclave.patients;
