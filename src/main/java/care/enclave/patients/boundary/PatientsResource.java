@@ -3,6 +3,7 @@ package care.enclave.patients.boundary;
 import care.enclave.patients.control.PatientJson;
 import care.enclave.patients.control.PatientRegistry;
 import care.enclave.patients.entity.Patient;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,9 +21,10 @@ import java.io.InputStream;
 
 /**
  * The seed's patient API: {@code POST /patient/{id}} (form or JSON) creates a record once;
- * {@code GET /patient/{id}} reads it. Clerks only (web.xml). The body is read raw so that size,
+ * {@code GET /patient/{id}} reads it. Clerks only. The body is read raw so that size,
  * encoding and duplicate fields are judged by {@code control.IntakeReader}, not by a framework default.
  */
+@RolesAllowed("clerk")
 @Path("patient/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class PatientsResource {

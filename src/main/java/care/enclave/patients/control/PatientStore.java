@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -79,9 +80,12 @@ public class PatientStore {
     }
 
     /** Every Redis failure (down, timeout, loading, out of memory) is the same outcome for a caller: retry. */
-    private static <T> T redis(Supplier<T> command) {
+    private <T> T redis(Supplier<T> command) {
         try {
             return command.get();
+        } catch (JedisConnectionException e) {
+            redis.discardIdleConnections();
+            throw new StoreUnavailable();
         } catch (JedisException e) {
             throw new StoreUnavailable();
         }

@@ -76,6 +76,14 @@ public class RedisConnection {
         return client;
     }
 
+    /**
+     * After a failed command the pool's idle connections are likely dead too (Redis restarted or a network
+     * path dropped): discard them so the next requests connect afresh instead of failing one by one.
+     */
+    public void discardIdleConnections() {
+        client.getPool().clear();
+    }
+
     /** The embedded server, when the platform runs one; tests use it to prove recovery. */
     public Optional<EmbeddedRedis> embeddedServer() {
         return Optional.ofNullable(embedded);

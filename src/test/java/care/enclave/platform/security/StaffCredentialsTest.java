@@ -52,12 +52,12 @@ class StaffCredentialsTest {
     void basicCredentialsAreParsedStrictly() {
         String header = "Basic " + Base64.getEncoder().encodeToString("clerk:pa:ss".getBytes());
 
-        assertEquals("pa:ss", StaffAuthentication.basicCredential(header).orElseThrow().getPasswordAsString());
-        assertTrue(StaffAuthentication.basicCredential("Basic !!!").isEmpty());
-        assertTrue(StaffAuthentication.basicCredential("Basic " + Base64.getEncoder().encodeToString(":x".getBytes()))
+        assertEquals("pa:ss", CallerAuthentication.basicCredential(header).orElseThrow().getPasswordAsString());
+        assertTrue(CallerAuthentication.basicCredential("Basic !!!").isEmpty());
+        assertTrue(CallerAuthentication.basicCredential("Basic " + Base64.getEncoder().encodeToString(":x".getBytes()))
                 .isEmpty());
-        assertTrue(StaffAuthentication.basicCredential("Bearer abc").isEmpty());
-        assertTrue(StaffAuthentication.basicCredential(null).isEmpty());
+        assertTrue(CallerAuthentication.basicCredential("Bearer abc").isEmpty());
+        assertTrue(CallerAuthentication.basicCredential(null).isEmpty());
     }
 
     @Test

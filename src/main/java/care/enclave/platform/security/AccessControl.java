@@ -1,0 +1,81 @@
+package care.enclave.platform.security;
+
+import care.enclave.platform.problem.Problem;
+import care.enclave.platform.problem.Problems;
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.Arrays;
+
+/**
+ * Authorisation for every REST resource, default deny: a method (or its class) must say
+ * {@code @PermitAll} or {@code @RolesAllowed}; anything else is refused. Anonymous callers get a 401
+ * problem with the challenge that fits what they sent; authenticated callers without the role get 403.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class AccessControl implements ContainerRequestFilter {
+
+    private static final String BASIC_CHALLENGE = "Basic realm=\"Enclave Care\", charset=\"UTF-8\"";
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"Enclave Care\", error=\"invalid_token\"";
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    Problems problems;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        AnnotatedElement method = resource.getResourceMethod();
+        AnnotatedElement type = resource.getResourceClass();
+        if (method == null || method.isAnnotationPresent(DenyAll.class)) {
+            context.abortWith(forbidden());
+        } else if (method.isAnnotationPresent(PermitAll.class)) {
+            return;
+        } else if (method.isAnnotationPresent(RolesAllowed.class)) {
+            require(context, method.getAnnotation(RolesAllowed.class));
+        } else if (type.isAnnotationPresent(RolesAllowed.class)) {
+            require(context, type.getAnnotation(RolesAllowed.class));
+        } else if (!type.isAnnotationPresent(PermitAll.class)) {
+            context.abortWith(forbidden());
+        }
+    }
+
+    private void require(ContainerRequestContext context, RolesAllowed allowed) {
+        if (context.getSecurityContext().getUserPrincipal() == null) {
+            context.abortWith(unauthorized());
+        } else if (Arrays.stream(allowed.value()).noneMatch(context.getSecurityContext()::isUserInRole)) {
+            context.abortWith(forbidden());
+        }
+    }
+
+    private Response unauthorized() {
+        Object rejected = request.getAttribute(CallerAuthentication.REJECTED_SCHEME);
+        boolean bearer = "bearer".equals(rejected);
+        String detail = rejected == null ? "Sign in to use this resource."
+                : bearer ? "The bearer token is not valid here." : "The credentials are not valid.";
+        Response problem = problems.respond(Problem.of(401, "Unauthorized").detail(detail));
+        return Response.fromResponse(problem).header("WWW-Authenticate", bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE)
+                .build();
+    }
+
+    private Response forbidden() {
+        return problems.respond(Problem.of(403, "Forbidden").detail("Your role does not allow this."));
+    }
+}

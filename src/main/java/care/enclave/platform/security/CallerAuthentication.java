@@ -1,0 +1,91 @@
+package care.enclave.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Establishes who is calling: hospital staff with HTTP Basic over TLS, or a partner with a bearer token
+ * (see {@link BearerTokenVerifier}). It never refuses a request itself: a missing or invalid credential
+ * leaves the caller anonymous, noting why, and {@link AccessControl} answers 401 or 403. (Refusing here
+ * would let Liberty replace the challenge header and log the request URI, which holds patient ids.)
+ */
+@ApplicationScoped
+public class CallerAuthentication implements HttpAuthenticationMechanism {
+
+    /** Request attribute naming the credential scheme that was presented but not accepted. */
+    static final String REJECTED_SCHEME = CallerAuthentication.class.getName() + ".rejected";
+    private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    BearerTokenVerifier bearerTokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            return context.doNothing();
+        }
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(authorization.substring(7).strip(), request, context);
+        }
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(authorization, request, context);
+        }
+        request.setAttribute(REJECTED_SCHEME, "other");
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus basic(String authorization, HttpServletRequest request, HttpMessageContext context) {
+        Optional<UsernamePasswordCredential> login = basicCredential(authorization);
+        if (login.isPresent()) {
+            CredentialValidationResult result = identityStores.validate(login.get());
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        request.setAttribute(REJECTED_SCHEME, "basic");
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpMessageContext context) {
+        try {
+            BearerTokenVerifier.VerifiedCaller caller = bearerTokens.verify(token);
+            return context.notifyContainerAboutLogin(caller.token(), caller.roles());
+        } catch (BearerTokenException e) {
+            LOG.fine(e::getMessage);
+            request.setAttribute(REJECTED_SCHEME, "bearer");
+            return context.doNothing();
+        }
+    }
+
+    static Optional<UsernamePasswordCredential> basicCredential(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? Optional.empty()
+                    : Optional.of(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+}

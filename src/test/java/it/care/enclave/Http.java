@@ -1,0 +1,64 @@
+package it.care.enclave;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Small HTTP helpers for black-box tests: real requests over TLS to the IT server. */
+public final class Http {
+
+    public static final String FORM = "application/x-www-form-urlencoded";
+    public static final String JSON = "application/json";
+
+    private Http() {
+    }
+
+    public static HttpResponse<String> post(String path, String contentType, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ItServer.https(path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    public static HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ItServer.https(path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return ItServer.client().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** Seed-like form bodies with caller-chosen values, so each test owns the data it later searches for. */
+    public static String seedForm(String marker) {
+        return "fname=Jane" + marker + "&lname=Doe&address='123 Main Street'&city=Richmond&state=Washington"
+                + "&ssn=123-223-2345&email=nr@aaa.com&dob=01/01/2010&contactphone=123-234-3456"
+                + "&drugallergies='Sulpha, Penicillin, Tree Nut'&preexistingconditions='diabetes, hypertension, asthma'"
+                + "&dateadmitted=01/05/2010&insurancedetails='Primera Blue Cross'";
+    }
+}
