@@ -1,11 +1,12 @@
 package care.enclave.patients.control;
 
+import static care.enclave.platform.json.JsonSupport.JSON;
+
 import care.enclave.patients.control.PatientsException.BodyTooLarge;
 import care.enclave.patients.control.PatientsException.FieldViolation;
 import care.enclave.patients.control.PatientsException.InvalidPatient;
 import care.enclave.patients.control.PatientsException.MalformedBody;
 import care.enclave.patients.control.PatientsException.UnsupportedContentType;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
@@ -94,7 +95,7 @@ public final class IntakeReader {
     private static Map<String, String> json(String text) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<FieldViolation> wrongTypes = new ArrayList<>();
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new MalformedBody("The JSON body must be an object of patient fields");
             }

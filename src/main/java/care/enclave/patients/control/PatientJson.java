@@ -1,10 +1,11 @@
 package care.enclave.patients.control;
 
+import static care.enclave.platform.json.JsonSupport.JSON;
+
 import care.enclave.patients.entity.Patient;
 import care.enclave.patients.entity.PatientData;
 import care.enclave.patients.entity.RiskScore;
 import care.enclave.patients.entity.RiskScore.ConditionMatch;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +25,7 @@ public final class PatientJson {
 
     public static JsonObject patient(Patient patient) {
         PatientData d = patient.data();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", patient.id())
                 .add("fname", d.fname()).add("lname", d.lname())
                 .add("address", d.address()).add("city", d.city()).add("state", d.state())
@@ -38,7 +39,7 @@ public final class PatientJson {
     }
 
     public static JsonObject score(Patient patient) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", patient.id())
                 .add("score", patient.risk().score())
                 .add("scoreDetails", details(patient.risk()))
@@ -46,24 +47,24 @@ public final class PatientJson {
     }
 
     static JsonObject details(RiskScore risk) {
-        JsonArrayBuilder conditions = Json.createArrayBuilder();
+        JsonArrayBuilder conditions = JSON.createArrayBuilder();
         for (ConditionMatch match : risk.conditions()) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("term", match.term()).add("condition", match.condition()).add("points", match.points());
             if (match.note() != null) {
                 item.add("note", match.note());
             }
             conditions.add(item);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("method", RiskScore.METHOD)
                 .add("index", risk.index())
                 .add("conditionPoints", risk.conditionPoints())
                 .add("ageAtAdmission", risk.ageAtAdmission())
                 .add("agePoints", risk.agePoints())
                 .add("conditions", conditions)
-                .add("unmatched", Json.createArrayBuilder(risk.unmatched()))
-                .add("excluded", Json.createArrayBuilder(risk.excluded()))
+                .add("unmatched", JSON.createArrayBuilder(risk.unmatched()))
+                .add("excluded", JSON.createArrayBuilder(risk.excluded()))
                 .build();
     }
 

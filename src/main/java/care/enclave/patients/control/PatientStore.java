@@ -1,5 +1,7 @@
 package care.enclave.patients.control;
 
+import static care.enclave.platform.json.JsonSupport.JSON;
+
 import care.enclave.patients.control.PatientsException.RecordUnreadable;
 import care.enclave.patients.control.PatientsException.StoreUnavailable;
 import care.enclave.patients.entity.Patient;
@@ -10,7 +12,6 @@ import care.enclave.platform.keys.KeyException;
 import care.enclave.platform.keys.KeyProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -59,7 +60,7 @@ public class PatientStore {
     private Patient open(byte[] key, byte[] envelope) {
         try {
             byte[] plaintext = Envelope.open(keys.dataKey(Envelope.keyVersion(envelope)), envelope, key);
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(plaintext))) {
+            try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(plaintext))) {
                 return PatientJson.fromJson(reader.readObject());
             }
         } catch (EnvelopeException | KeyException | JsonException | ClassCastException | NullPointerException e) {

@@ -1,8 +1,9 @@
 package care.enclave.platform.keys;
 
+import static care.enclave.platform.json.JsonSupport.JSON;
+
 import care.enclave.platform.crypto.Envelope;
 import care.enclave.platform.crypto.EnvelopeException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -97,16 +98,16 @@ public final class KeyRing {
     }
 
     private byte[] toJson() {
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JSON.createObjectBuilder();
         dataKeys.forEach((version, key) -> data.add(String.valueOf(version), encode(key)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("index", encode(indexKey))
                 .add("data", data)
                 .build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static KeyRing fromJson(byte[] json) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(json))) {
             JsonObject ring = reader.readObject();
             Map<Integer, SecretKey> data = new TreeMap<>();
             ring.getJsonObject("data").forEach((version, key) ->

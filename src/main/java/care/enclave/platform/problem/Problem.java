@@ -1,6 +1,7 @@
 package care.enclave.platform.problem;
 
-import jakarta.json.Json;
+import static care.enclave.platform.json.JsonSupport.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -53,7 +54,7 @@ public final class Problem {
 
     /** The JSON body; the correlation id lets an operator find the matching log line. */
     public String toJson(String correlationId) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);
@@ -61,8 +62,8 @@ public final class Problem {
             body.add("detail", detail);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("reason", e.reason())));
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("reason", e.reason())));
             body.add("errors", list);
         }
         if (correlationId != null) {
