@@ -75,7 +75,7 @@ public final class QuoteVerifier {
                 Arrays.copyOf(quote.enclave().reportData(), 32))) {
             throw new AttestationFailure(Reason.REPORT_DATA_MISMATCH, "report data is not SHA-256 of the runtime data");
         }
-        return new VerifiedQuote(quote.enclave(), chain, roots.isSimulated(root.getPublicKey()), null);
+        return new VerifiedQuote(quote.enclave(), quote.qeReport(), chain, roots.isSimulated(root.getPublicKey()), null);
     }
 
     private static SgxQuote parse(byte[] quoteBytes) {
