@@ -4,7 +4,7 @@ package care.enclave.attestation.control;
  * Why evidence or a token was refused: a stable reason (tests and clients match on it) and a fixed-text
  * message that never quotes the evidence, the token or any key.
  */
-public class AttestationFailure extends RuntimeException {
+public class AttestationFailure extends RuntimeException implements care.enclave.attestation.api.AttestationRefused {
 
     /** Every way attestation fails, one per check. */
     public enum Reason {
@@ -23,7 +23,12 @@ public class AttestationFailure extends RuntimeException {
         this.reason = reason;
     }
 
-    public Reason reason() {
+    public Reason failedCheck() {
         return reason;
+    }
+
+    @Override
+    public String reason() {
+        return reason.name();
     }
 }

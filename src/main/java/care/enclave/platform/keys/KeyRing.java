@@ -40,7 +40,7 @@ public final class KeyRing {
         this.dataKeys = new TreeMap<>(dataKeys);
     }
 
-    static KeyRing generate() {
+    public static KeyRing generate() {
         return new KeyRing(newKey("HmacSHA256"), Map.of(1, newKey("AES")));
     }
 
@@ -95,6 +95,15 @@ public final class KeyRing {
         TreeMap<Integer, SecretKey> keys = new TreeMap<>(dataKeys);
         keys.put(dataKeys.lastKey() + 1, newKey("AES"));
         return new KeyRing(indexKey, keys);
+    }
+
+    /** The ring as bytes, for a key vault that seals or wraps it itself. */
+    public byte[] toBytes() {
+        return toJson();
+    }
+
+    public static KeyRing fromBytes(byte[] json) {
+        return fromJson(json);
     }
 
     private byte[] toJson() {

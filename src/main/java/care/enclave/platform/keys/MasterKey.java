@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * The key that seals the key ring. Inside SGX it is the enclave's sealing key (Gramine exposes it as
@@ -22,18 +21,28 @@ import java.util.Arrays;
 public final class MasterKey {
 
     static final String DEVELOPMENT_FILE_NAME = "master-key.DEVELOPMENT-STAND-IN-FOR-SGX-SEALING-KEY";
-    private static final byte[] KEK_INFO = "enclave-care/keyring-kek/v1".getBytes(StandardCharsets.US_ASCII);
+    static final String KEYRING_PURPOSE = "keyring-kek";
 
     private MasterKey() {
     }
 
     /** Reads a sealing key that the platform provides; never creates one. */
     public static SecretKey fromSealingKey(Path file) {
-        return deriveKek(read(file));
+        return derive(read(file), KEYRING_PURPOSE);
     }
 
     /** Reads the development stand-in, creating it on first start. */
     public static SecretKey developmentStandIn(Path keysDir) {
+        return derive(developmentSecret(keysDir), KEYRING_PURPOSE);
+    }
+
+    /** The raw platform secret: the enclave's sealing key file, never created here. */
+    static byte[] sealingSecret(Path file) {
+        return read(file);
+    }
+
+    /** The raw development stand-in secret, created on first start. */
+    static byte[] developmentSecret(Path keysDir) {
         Path file = keysDir.resolve(DEVELOPMENT_FILE_NAME);
         if (!Files.exists(file)) {
             byte[] secret = new byte[32];
@@ -44,7 +53,7 @@ public final class MasterKey {
                 throw new KeyException("MasterKey: cannot create the development master key file");
             }
         }
-        return deriveKek(read(file));
+        return read(file);
     }
 
     private static byte[] read(Path file) {
@@ -59,12 +68,13 @@ public final class MasterKey {
         }
     }
 
-    private static SecretKey deriveKek(byte[] secret) {
+    /** One AES-256 key per purpose, so a key sealing one kind of file can never open another kind. */
+    static SecretKey derive(byte[] secret, String purpose) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(secret, null, KEK_INFO));
+        hkdf.init(new HKDFParameters(secret, null,
+                ("enclave-care/" + purpose + "/v1").getBytes(StandardCharsets.US_ASCII)));
         byte[] kek = new byte[32];
         hkdf.generateBytes(kek, 0, kek.length);
-        Arrays.fill(secret, (byte) 0);
         return new SecretKeySpec(kek, "AES");
     }
 }

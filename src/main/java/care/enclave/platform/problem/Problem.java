@@ -23,6 +23,7 @@ public final class Problem {
     private String detail;
     private List<FieldError> errors = List.of();
     private Integer retryAfterSeconds;
+    private final java.util.Map<String, String> extensions = new java.util.LinkedHashMap<>();
 
     private Problem(int status, String title) {
         this.status = status;
@@ -40,6 +41,12 @@ public final class Problem {
 
     public Problem errors(List<FieldError> errors) {
         this.errors = List.copyOf(errors);
+        return this;
+    }
+
+    /** An extension member such as a machine-readable {@code reason}; platform-chosen text only. */
+    public Problem extension(String name, String value) {
+        extensions.put(name, value);
         return this;
     }
 
@@ -66,6 +73,7 @@ public final class Problem {
             errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("reason", e.reason())));
             body.add("errors", list);
         }
+        extensions.forEach(body::add);
         if (correlationId != null) {
             body.add("correlationId", correlationId);
         }

@@ -6,7 +6,9 @@ package care.enclave.platform.security;
  */
 public enum StaffAccount {
 
-    CLERK("clerk", "clerk", "ENCLAVE_CARE_CLERK_PASSWORD");
+    CLERK("clerk", "clerk", "ENCLAVE_CARE_CLERK_PASSWORD"),
+    /** Runs the platform: attestation policies, key rotation; never reads patient records. */
+    OPERATOR("operator", "operator", "ENCLAVE_CARE_OPERATOR_PASSWORD");
 
     private final String userName;
     private final String role;

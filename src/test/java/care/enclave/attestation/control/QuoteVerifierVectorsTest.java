@@ -86,7 +86,7 @@ class QuoteVerifierVectorsTest {
     void theTamperedChainVectorIsRefusedByChainValidation() {
         byte[] quote = Vectors.quoteOfOeReport("negative/openenclave_tampered_chain.oe_report.bin");
 
-        assertEquals(Reason.CERTIFICATE_CHAIN_INVALID, refused(quote, null).reason());
+        assertEquals(Reason.CERTIFICATE_CHAIN_INVALID, refused(quote, null).failedCheck());
     }
 
     @Test
@@ -94,7 +94,7 @@ class QuoteVerifierVectorsTest {
         byte[] quote = Vectors.quoteOfOeReport("sgx/azure_sdk_oe_nondebug.oe_report.bin");
         byte[] other = "{\"jwk\":\"someone else's key\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertEquals(Reason.REPORT_DATA_MISMATCH, refused(quote, other).reason());
+        assertEquals(Reason.REPORT_DATA_MISMATCH, refused(quote, other).failedCheck());
     }
 
     @Test
@@ -112,11 +112,11 @@ class QuoteVerifierVectorsTest {
     void flippingBytesOfTheSignatureDataIsRefusedWithTheMatchingReason() {
         byte[] quote = Vectors.read("sgx/phala_sgx_quote.bin");
         int signatureData = 436;
-        assertEquals(Reason.QUOTE_SIGNATURE_INVALID, refused(flip(quote, signatureData + 10), null).reason());
+        assertEquals(Reason.QUOTE_SIGNATURE_INVALID, refused(flip(quote, signatureData + 10), null).failedCheck());
         // The attestation key is bound by the QE report, which is checked before the quote signature.
-        assertEquals(Reason.QE_REPORT_DATA_MISMATCH, refused(flip(quote, signatureData + 64 + 5), null).reason());
-        assertEquals(Reason.QE_REPORT_SIGNATURE_INVALID, refused(flip(quote, signatureData + 128 + 64), null).reason());
-        assertEquals(Reason.QE_REPORT_SIGNATURE_INVALID, refused(flip(quote, signatureData + 128 + 384 + 3), null).reason());
+        assertEquals(Reason.QE_REPORT_DATA_MISMATCH, refused(flip(quote, signatureData + 64 + 5), null).failedCheck());
+        assertEquals(Reason.QE_REPORT_SIGNATURE_INVALID, refused(flip(quote, signatureData + 128 + 64), null).failedCheck());
+        assertEquals(Reason.QE_REPORT_SIGNATURE_INVALID, refused(flip(quote, signatureData + 128 + 384 + 3), null).failedCheck());
     }
 
     @Test
@@ -134,8 +134,8 @@ class QuoteVerifierVectorsTest {
     void truncatedQuotesAreMalformed() {
         byte[] quote = Vectors.read("sgx/phala_sgx_quote.bin");
 
-        assertEquals(Reason.MALFORMED_EVIDENCE, refused(Arrays.copyOf(quote, 1000), null).reason());
-        assertEquals(Reason.MALFORMED_EVIDENCE, refused(new byte[10], null).reason());
+        assertEquals(Reason.MALFORMED_EVIDENCE, refused(Arrays.copyOf(quote, 1000), null).failedCheck());
+        assertEquals(Reason.MALFORMED_EVIDENCE, refused(new byte[10], null).failedCheck());
     }
 
     @Test
@@ -144,7 +144,7 @@ class QuoteVerifierVectorsTest {
 
         AttestationFailure failure = assertThrows(AttestationFailure.class,
                 () -> new QuoteVerifier(TrustedRoots.intelOnly(), later).verify(Vectors.read("sgx/phala_sgx_quote.bin"), null));
-        assertEquals(Reason.CERTIFICATE_EXPIRED, failure.reason());
+        assertEquals(Reason.CERTIFICATE_EXPIRED, failure.failedCheck());
     }
 
     @Test
@@ -153,7 +153,7 @@ class QuoteVerifierVectorsTest {
 
         AttestationFailure failure = assertThrows(AttestationFailure.class,
                 () -> new QuoteVerifier(TrustedRoots.intelOnly(), earlier).verify(Vectors.read("sgx/phala_sgx_quote.bin"), null));
-        assertEquals(Reason.CERTIFICATE_NOT_YET_VALID, failure.reason());
+        assertEquals(Reason.CERTIFICATE_NOT_YET_VALID, failure.failedCheck());
     }
 
     @Test

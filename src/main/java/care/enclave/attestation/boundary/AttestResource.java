@@ -1,0 +1,49 @@
+package care.enclave.attestation.boundary;
+
+import care.enclave.attestation.control.AttestRequest;
+import care.enclave.attestation.control.AttestationService;
+import care.enclave.platform.json.JsonBodies;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.InputStream;
+
+import static care.enclave.platform.json.JsonSupport.JSON;
+
+/**
+ * Azure Attestation's attest API: anyone may present evidence; only evidence that verifies and satisfies
+ * the policy gets a token ({@code {"token": JWT}}).
+ */
+@Path("attest")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class AttestResource {
+
+    @Inject
+    AttestationService attestation;
+
+    @POST
+    @Path("SgxEnclave")
+    public String sgx(@QueryParam("api-version") String apiVersion, InputStream body) {
+        AttestRequest.requireApiVersion(apiVersion);
+        AttestRequest request = AttestRequest.parse(JsonBodies.readObject(body, AttestRequest.MAX_BODY_BYTES), "quote");
+        return token(attestation.attestSgx(request.evidence(), request.runtimeData(), request.nonce()));
+    }
+
+    @POST
+    @Path("OpenEnclave")
+    public String openEnclave(@QueryParam("api-version") String apiVersion, InputStream body) {
+        AttestRequest.requireApiVersion(apiVersion);
+        AttestRequest request = AttestRequest.parse(JsonBodies.readObject(body, AttestRequest.MAX_BODY_BYTES), "report");
+        return token(attestation.attestOpenEnclave(request.evidence(), request.runtimeData(), request.nonce()));
+    }
+
+    private static String token(String jwt) {
+        return JSON.createObjectBuilder().add("token", jwt).build().toString();
+    }
+}

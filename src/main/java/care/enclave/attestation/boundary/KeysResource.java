@@ -1,0 +1,45 @@
+package care.enclave.attestation.boundary;
+
+import care.enclave.attestation.control.KeyRelease;
+import care.enclave.platform.json.JsonBodies;
+import care.enclave.platform.problem.InvalidRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.InputStream;
+
+import static care.enclave.platform.json.JsonSupport.JSON;
+
+/**
+ * Secure key release: {@code POST /keys/{name}/release} with {@code {"target": attestation token}} answers
+ * {@code {"value": JWE}}. The token is the only credential: it must prove an enclave the key's policy allows.
+ */
+@Path("keys/{name}/release")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class KeysResource {
+
+    private static final int MAX_BODY_BYTES = 32 * 1024;
+
+    @Inject
+    KeyRelease release;
+
+    @POST
+    public String release(@PathParam("name") String name, InputStream body) {
+        if (!name.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new InvalidRequest("key names are 1-64 letters, digits and hyphens");
+        }
+        JsonObject request = JsonBodies.readObject(body, MAX_BODY_BYTES);
+        if (!(request.get("target") instanceof JsonString target)) {
+            throw new InvalidRequest("target must be an attestation token string");
+        }
+        return JSON.createObjectBuilder().add("value", release.release(name, target.getString())).build().toString();
+    }
+}

@@ -1,0 +1,61 @@
+package care.enclave.attestation.control;
+
+import care.enclave.attestation.control.AttestationFailure.Reason;
+import care.enclave.attestation.entity.RuntimeData;
+import care.enclave.attestation.entity.VerifiedQuote;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * The attestation service: verify the evidence, apply the policy, issue a token. Used by the MAA-compatible
+ * REST resource and, in process, by this platform to attest itself.
+ */
+@ApplicationScoped
+public class AttestationService {
+
+    private static final int OE_HEADER_LENGTH = 16;
+    private static final int OE_REPORT_TYPE_REMOTE = 2;
+
+    @Inject
+    TrustAnchors anchors;
+
+    @Inject
+    PolicyStore policies;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    Clock clock;
+
+    public String attestSgx(byte[] quote, RuntimeData runtime, String nonce) {
+        VerifiedQuote verified = new QuoteVerifier(anchors.roots(), clock)
+                .verify(quote, runtime == null ? null : runtime.data());
+        PolicyRules.check(policies.current(), verified);
+        return tokens.issue(verified, runtime, nonce, policies.hash());
+    }
+
+    /** An Open Enclave remote report: a 16-byte header (version 1, type 2, quote size) before the quote. */
+    public String attestOpenEnclave(byte[] report, RuntimeData runtime, String nonce) {
+        return attestSgx(quoteOfOpenEnclaveReport(report), runtime, nonce);
+    }
+
+    static byte[] quoteOfOpenEnclaveReport(byte[] report) {
+        if (report == null || report.length < OE_HEADER_LENGTH) {
+            throw new AttestationFailure(Reason.MALFORMED_EVIDENCE, "the report is shorter than its header");
+        }
+        ByteBuffer header = ByteBuffer.wrap(report, 0, OE_HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        int version = header.getInt();
+        int type = header.getInt();
+        long size = header.getLong();
+        if (version != 1 || type != OE_REPORT_TYPE_REMOTE || size != report.length - OE_HEADER_LENGTH) {
+            throw new AttestationFailure(Reason.MALFORMED_EVIDENCE, "not an Open Enclave remote report");
+        }
+        return Arrays.copyOfRange(report, OE_HEADER_LENGTH, report.length);
+    }
+}

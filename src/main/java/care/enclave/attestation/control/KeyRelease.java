@@ -1,0 +1,84 @@
+package care.enclave.attestation.control;
+
+import care.enclave.attestation.api.VerifiedAttestation;
+import care.enclave.attestation.control.AttestationFailure.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
+import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+import java.util.Map;
+
+/**
+ * Secure key release, modelled on Azure Key Vault's: a key goes out only inside a JWE encrypted to the
+ * public key the attested enclave put in its runtime data (so only that enclave can open it), and only
+ * if the token satisfies the key's release policy. ECDH-ES+A256KW for EC keys, RSA-OAEP-256 for RSA keys,
+ * content encrypted with A256GCM.
+ */
+@ApplicationScoped
+public class KeyRelease {
+
+    @Inject
+    KeyVault vault;
+
+    @Inject
+    TokenVerifier tokens;
+
+    public String release(String name, String token) {
+        KeyVault.Entry entry = vault.get(name);
+        VerifiedAttestation attestation = verify(token, entry);
+        Map<String, Object> jwk = attestation.runtimeKey("enc").orElseThrow(() -> new AttestationFailure(
+                Reason.RUNTIME_KEY_MISSING, "the token's runtime data names no encryption key"));
+        return wrap(entry.material(), publicKey(jwk));
+    }
+
+    private VerifiedAttestation verify(String token, KeyVault.Entry entry) {
+        try {
+            return tokens.verify(token, entry.releasePolicy());
+        } catch (AttestationFailure failure) {
+            if (failure.failedCheck() == Reason.ENCLAVE_NOT_ALLOWED || failure.failedCheck() == Reason.DEBUG_ENCLAVE_REFUSED) {
+                throw new AttestationFailure(Reason.RELEASE_POLICY_VIOLATION,
+                        "the key's release policy refuses this enclave (" + failure.failedCheck() + ")");
+            }
+            throw failure;
+        }
+    }
+
+    private static PublicJsonWebKey publicKey(Map<String, Object> jwk) {
+        try {
+            JsonWebKey key = JsonWebKey.Factory.newJwk(jwk);
+            if (key instanceof PublicJsonWebKey publicKey && publicKey.getPrivateKey() == null) {
+                return publicKey;
+            }
+        } catch (JoseException e) {
+            // fall through to the refusal below
+        }
+        throw new AttestationFailure(Reason.RUNTIME_KEY_MISSING, "the runtime encryption key is not a public JWK");
+    }
+
+    static String wrap(byte[] material, PublicJsonWebKey recipient) {
+        JsonWebEncryption jwe = new JsonWebEncryption();
+        jwe.setPlaintext(material);
+        jwe.setAlgorithmHeaderValue(recipient instanceof EllipticCurveJsonWebKey
+                ? KeyManagementAlgorithmIdentifiers.ECDH_ES_A256KW : KeyManagementAlgorithmIdentifiers.RSA_OAEP_256);
+        jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
+        jwe.setKey(recipient.getPublicKey());
+        if (recipient.getKeyId() != null) {
+            jwe.setKeyIdHeaderValue(recipient.getKeyId());
+        }
+        if (!(recipient instanceof EllipticCurveJsonWebKey) && !(recipient instanceof RsaJsonWebKey)) {
+            throw new AttestationFailure(Reason.RUNTIME_KEY_MISSING, "the runtime key is neither EC nor RSA");
+        }
+        try {
+            return jwe.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new AttestationFailure(Reason.RUNTIME_KEY_MISSING, "the runtime key cannot receive a wrapped key");
+        }
+    }
+}

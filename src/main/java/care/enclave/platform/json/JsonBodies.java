@@ -1,0 +1,58 @@
+package care.enclave.platform.json;
+
+import care.enclave.platform.problem.InvalidRequest;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import static care.enclave.platform.json.JsonSupport.JSON;
+
+/** Reads a bounded, UTF-8, well-formed JSON object from a request body, or refuses it as 400/413. */
+public final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    public static JsonObject readObject(InputStream body, int maxBytes) {
+        byte[] bytes = bounded(body, maxBytes);
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequest("The request body is not valid UTF-8");
+        }
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
+            return reader.readObject();
+        } catch (JsonParsingException | ClassCastException | IllegalStateException e) {
+            throw new InvalidRequest("The request body is not a well-formed JSON object");
+        } catch (JsonException e) {
+            throw new InvalidRequest("The request body is not a JSON object");
+        }
+    }
+
+    private static byte[] bounded(InputStream body, int maxBytes) {
+        try (InputStream in = body) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            for (int n; in != null && (n = in.read(chunk)) != -1; ) {
+                out.write(chunk, 0, n);
+                if (out.size() > maxBytes) {
+                    throw InvalidRequest.tooLarge(maxBytes);
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new InvalidRequest("The request body could not be read completely");
+        }
+    }
+}

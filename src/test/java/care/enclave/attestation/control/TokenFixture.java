@@ -1,0 +1,54 @@
+package care.enclave.attestation.control;
+
+import care.enclave.platform.keys.SealingKeys;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** An attestation service wired by hand, as CDI wires it, around a data folder and a clock. */
+final class TokenFixture {
+
+    final SigningKeys keys = new SigningKeys();
+    final TokenIssuer issuer = new TokenIssuer();
+    final TokenVerifier verifier = new TokenVerifier();
+    final PolicyStore policies = new PolicyStore();
+    final AttestationService service = new AttestationService();
+
+    TokenFixture(Path dataDir, String issuerUrl, Clock clock, boolean trustSimulated) {
+        SealingKeys sealing = SealingKeys.openDevelopment(dataDir);
+        keys.sealing = sealing;
+        keys.clock = clock;
+        keys.dataDir = dataDir.toString();
+        keys.tokenLifetime = Duration.ofHours(8);
+        keys.issuer = issuerUrl;
+        keys.open();
+        issuer.keys = keys;
+        issuer.clock = clock;
+        issuer.issuer = issuerUrl;
+        issuer.lifetime = Duration.ofHours(8);
+        verifier.ownKeys = keys;
+        verifier.clock = clock;
+        verifier.ownIssuer = issuerUrl;
+        verifier.trustedIssuers = Optional.of(List.of(issuerUrl));
+        verifier.configure();
+        policies.sealing = sealing;
+        policies.dataDir = dataDir.toString();
+        policies.trustSimulated = trustSimulated;
+        policies.open();
+        service.anchors = new TrustAnchors();
+        service.policies = policies;
+        service.tokens = issuer;
+        service.clock = clock;
+    }
+
+    TokenFixture withClock(Clock clock) {
+        keys.clock = clock;
+        issuer.clock = clock;
+        verifier.clock = clock;
+        service.clock = clock;
+        return this;
+    }
+}
