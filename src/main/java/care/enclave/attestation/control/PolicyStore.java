@@ -111,8 +111,8 @@ public class PolicyStore {
         try {
             List<String> mrEnclaves = hexList(json, "allowedMrEnclaves");
             List<String> mrSigners = hexList(json, "allowedMrSigners");
-            Integer productId = json.containsKey("productId") ? json.getInt("productId") : null;
-            int minSvn = json.getInt("minSvn", 0);
+            Integer productId = json.containsKey("productId") ? json.getJsonNumber("productId").intValueExact() : null;
+            int minSvn = json.containsKey("minSvn") ? json.getJsonNumber("minSvn").intValueExact() : 0;
             boolean allowDebug = json.containsKey("allowDebug") && json.getBoolean("allowDebug");
             List<String> statuses = json.containsKey("allowedTcbStatuses")
                     ? json.getJsonArray("allowedTcbStatuses").getValuesAs(JsonString.class).stream()
@@ -121,7 +121,7 @@ public class PolicyStore {
                 throw new InvalidPolicy("productId and minSvn must be 0-65535");
             }
             return new Policy(mrEnclaves, mrSigners, productId, minSvn, allowDebug, statuses);
-        } catch (ClassCastException | NullPointerException e) {
+        } catch (ClassCastException | NullPointerException | ArithmeticException e) {
             throw new InvalidPolicy("a field has the wrong type");
         }
     }
