@@ -13,12 +13,7 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.PKIXReason;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
@@ -26,10 +21,8 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Verifies an SGX DCAP v3 quote as Intel's quote verification library does, for ECDSA P-256 quotes with a
@@ -45,11 +38,11 @@ public final class QuoteVerifier {
     private static final int PCK_CERT_CHAIN = 5;
 
     private final TrustedRoots roots;
-    private final Clock clock;
+    private final PinnedChains chains;
 
     public QuoteVerifier(TrustedRoots roots, Clock clock) {
         this.roots = roots;
-        this.clock = clock;
+        this.chains = new PinnedChains(roots, clock);
     }
 
     /** @param runtimeData the data the enclave bound into its report, or null to skip that binding */
@@ -57,8 +50,7 @@ public final class QuoteVerifier {
         SgxQuote quote = parse(quoteBytes);
         checkHeader(quote);
         List<X509Certificate> chain = pckChain(quote);
-        X509Certificate root = chain.get(chain.size() - 1);
-        checkChain(chain, root);
+        chains.validate(chain, "the PCK chain");
         PublicKey pckKey = chain.get(0).getPublicKey();
         if (!verifyP1363(pckKey, quote.qeReportBytes(), quote.qeReportSignature())) {
             throw new AttestationFailure(Reason.QE_REPORT_SIGNATURE_INVALID, "the PCK key did not sign the QE report");
@@ -75,6 +67,7 @@ public final class QuoteVerifier {
                 Arrays.copyOf(quote.enclave().reportData(), 32))) {
             throw new AttestationFailure(Reason.REPORT_DATA_MISMATCH, "report data is not SHA-256 of the runtime data");
         }
+        X509Certificate root = chain.get(chain.size() - 1);
         return new VerifiedQuote(quote.enclave(), quote.qeReport(), chain, roots.isSimulated(root.getPublicKey()), null);
     }
 
@@ -121,44 +114,6 @@ public final class QuoteVerifier {
         }
         return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem, 0, end))
                 .stream().map(X509Certificate.class::cast).toList();
-    }
-
-    /** PKIX path validation anchored at the chain's own root, accepted only if its key is pinned. */
-    void checkChain(List<X509Certificate> chain, X509Certificate root) {
-        if (!roots.trusts(root.getPublicKey())) {
-            throw new AttestationFailure(Reason.UNTRUSTED_ROOT, "the chain does not end in a trusted SGX root");
-        }
-        try {
-            root.verify(root.getPublicKey());
-            PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(Date.from(clock.instant()));
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            CertPathValidator.getInstance("PKIX")
-                    .validate(factory.generateCertPath(chain.subList(0, chain.size() - 1)), parameters);
-            root.checkValidity(Date.from(clock.instant()));
-        } catch (CertPathValidatorException e) {
-            throw chainFailure(e.getReason());
-        } catch (java.security.cert.CertificateExpiredException e) {
-            throw new AttestationFailure(Reason.CERTIFICATE_EXPIRED, "a certificate of the chain has expired");
-        } catch (java.security.cert.CertificateNotYetValidException e) {
-            throw new AttestationFailure(Reason.CERTIFICATE_NOT_YET_VALID, "a certificate of the chain is not yet valid");
-        } catch (GeneralSecurityException e) {
-            throw new AttestationFailure(Reason.CERTIFICATE_CHAIN_INVALID, "the PCK chain does not verify");
-        }
-    }
-
-    private static AttestationFailure chainFailure(CertPathValidatorException.Reason reason) {
-        if (reason == CertPathValidatorException.BasicReason.EXPIRED) {
-            return new AttestationFailure(Reason.CERTIFICATE_EXPIRED, "a certificate of the chain has expired");
-        }
-        if (reason == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
-            return new AttestationFailure(Reason.CERTIFICATE_NOT_YET_VALID, "a certificate of the chain is not yet valid");
-        }
-        if (reason == PKIXReason.NO_TRUST_ANCHOR) {
-            return new AttestationFailure(Reason.CERTIFICATE_CHAIN_INVALID, "the chain does not lead to its root");
-        }
-        return new AttestationFailure(Reason.CERTIFICATE_CHAIN_INVALID, "the PCK chain does not verify");
     }
 
     static boolean verifyP1363(PublicKey key, byte[] data, byte[] signature) {
