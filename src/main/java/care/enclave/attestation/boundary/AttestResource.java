@@ -32,7 +32,7 @@ public class AttestResource {
     public String sgx(@QueryParam("api-version") String apiVersion, InputStream body) {
         AttestRequest.requireApiVersion(apiVersion);
         AttestRequest request = AttestRequest.parse(JsonBodies.readObject(body, AttestRequest.MAX_BODY_BYTES), "quote");
-        return token(attestation.attestSgx(request.evidence(), request.runtimeData(), request.nonce()));
+        return token(attestation.attestSgx(request.evidence(), request.runtimeData(), request.nonce(), request.collateral()));
     }
 
     @POST
@@ -40,7 +40,7 @@ public class AttestResource {
     public String openEnclave(@QueryParam("api-version") String apiVersion, InputStream body) {
         AttestRequest.requireApiVersion(apiVersion);
         AttestRequest request = AttestRequest.parse(JsonBodies.readObject(body, AttestRequest.MAX_BODY_BYTES), "report");
-        return token(attestation.attestOpenEnclave(request.evidence(), request.runtimeData(), request.nonce()));
+        return token(attestation.attestOpenEnclave(request.evidence(), request.runtimeData(), request.nonce(), request.collateral()));
     }
 
     private static String token(String jwt) {

@@ -1,5 +1,6 @@
 package care.enclave.attestation.control;
 
+import care.enclave.attestation.entity.Collateral;
 import care.enclave.attestation.entity.RuntimeData;
 import care.enclave.platform.problem.InvalidRequest;
 import jakarta.json.JsonObject;
@@ -11,9 +12,10 @@ import java.util.Set;
 
 /**
  * The body of Azure Attestation's attest calls: {@code {"quote"|"report": b64url, "runtimeData": {"data":
- * b64url, "dataType": "Binary"|"JSON"}, "nonce"?: string}}. Strict about types and encodings.
+ * b64url, "dataType": "Binary"|"JSON"}, "nonce"?: string}}, plus our optional {@code "collateral"} (Intel
+ * PCS collateral) for a TCB status. Strict about types and encodings.
  */
-public record AttestRequest(byte[] evidence, RuntimeData runtimeData, String nonce) {
+public record AttestRequest(byte[] evidence, RuntimeData runtimeData, String nonce, Collateral collateral) {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Set<String> API_VERSIONS = Set.of("2022-08-01", "2020-10-01", "2022-09-01-preview");
@@ -44,7 +46,12 @@ public record AttestRequest(byte[] evidence, RuntimeData runtimeData, String non
         if (nonce != null && (nonce.length() > 512 || !nonce.matches("[\\x21-\\x7e]*"))) {
             throw new InvalidRequest("nonce must be at most 512 printable ASCII characters");
         }
-        return new AttestRequest(evidence, runtime, nonce);
+        JsonValue collateral = body.get("collateral");
+        if (collateral != null && collateral.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidRequest("collateral must be an object of Intel PCS collateral");
+        }
+        return new AttestRequest(evidence, runtime, nonce,
+                collateral == null ? null : Collateral.fromJson(collateral.asJsonObject()));
     }
 
     private static String string(JsonObject object, String name) {

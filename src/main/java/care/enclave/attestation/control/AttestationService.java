@@ -1,6 +1,7 @@
 package care.enclave.attestation.control;
 
 import care.enclave.attestation.control.AttestationFailure.Reason;
+import care.enclave.attestation.entity.Collateral;
 import care.enclave.attestation.entity.RuntimeData;
 import care.enclave.attestation.entity.VerifiedQuote;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,15 +35,23 @@ public class AttestationService {
     Clock clock;
 
     public String attestSgx(byte[] quote, RuntimeData runtime, String nonce) {
+        return attestSgx(quote, runtime, nonce, null);
+    }
+
+    /** With collateral, the platform's TCB status is evaluated and reported (and may be required by policy). */
+    public String attestSgx(byte[] quote, RuntimeData runtime, String nonce, Collateral collateral) {
         VerifiedQuote verified = new QuoteVerifier(anchors.roots(), clock)
                 .verify(quote, runtime == null ? null : runtime.data());
+        if (collateral != null) {
+            verified = verified.withTcb(new CollateralVerifier(anchors.roots(), clock).evaluate(verified, collateral));
+        }
         PolicyRules.check(policies.current(), verified);
         return tokens.issue(verified, runtime, nonce, policies.hash());
     }
 
     /** An Open Enclave remote report: a 16-byte header (version 1, type 2, quote size) before the quote. */
-    public String attestOpenEnclave(byte[] report, RuntimeData runtime, String nonce) {
-        return attestSgx(quoteOfOpenEnclaveReport(report), runtime, nonce);
+    public String attestOpenEnclave(byte[] report, RuntimeData runtime, String nonce, Collateral collateral) {
+        return attestSgx(quoteOfOpenEnclaveReport(report), runtime, nonce, collateral);
     }
 
     static byte[] quoteOfOpenEnclaveReport(byte[] report) {

@@ -56,7 +56,7 @@ class CollateralVerifierTest {
 
     private static void refused(Reason reason, String check, Executable evaluation) {
         AttestationFailure failure = assertThrows(AttestationFailure.class, evaluation);
-        assertEquals(reason, failure.reason());
+        assertEquals(reason, failure.failedCheck());
         assertTrue(failure.getMessage().contains(check), failure.getMessage());
     }
 

@@ -96,9 +96,20 @@ class TokenTest {
         byte[] runtime = Vectors.read("sgx/azure_sdk_oe.runtime_data.bin");
         byte[] report = Vectors.read("sgx/azure_sdk_oe_nondebug.oe_report.bin");
         // The Azure SDK's runtime data ends in a NUL byte after the JSON, so it is attested as Binary.
-        String token = fixture.service.attestOpenEnclave(report, new RuntimeData(runtime, false), null);
+        String token = fixture.service.attestOpenEnclave(report, new RuntimeData(runtime, false), null, null);
 
         assertTrue(fixture.verifier.verify(token, PRODUCTION).mrEnclave().startsWith("b779202618becb63"));
+    }
+
+    @Test
+    void collateralAddsTheTcbStatusToTheToken() throws Exception {
+        var collateral = care.enclave.attestation.entity.Collateral.fromJson(jakarta.json.Json.createReader(
+                new java.io.StringReader(Vectors.text("sgx/phala_sgx_quote_collateral.json"))).readObject());
+        String token = fixture.service.attestSgx(Vectors.read("sgx/phala_sgx_quote.bin"), null, null, collateral);
+
+        JwtClaims claims = claimsOf(token);
+        assertEquals("ConfigurationAndSWHardeningNeeded", claims.getClaimValue("x-ms-sgx-tcb-status"));
+        assertEquals(List.of("INTEL-SA-00289", "INTEL-SA-00615"), claims.getStringListClaimValue("x-ms-sgx-advisory-ids"));
     }
 
     @Test
