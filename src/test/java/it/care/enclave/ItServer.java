@@ -28,8 +28,7 @@ import java.util.stream.Stream;
  */
 public final class ItServer {
 
-    private static final Pattern GENERATED_PASSWORD =
-            Pattern.compile("Generated the password of user 'clerk' .*: (\\S+)");
+    private static final String GENERATED_PASSWORD = "Generated the password of user '%s' .*: (\\S+)";
     private static SSLContext tls;
 
     private ItServer() {
@@ -61,15 +60,21 @@ public final class ItServer {
     }
 
     public static String clerkPassword() {
+        return generatedPassword("clerk");
+    }
+
+    /** The password the server generated for a staff user at its first start and printed once. */
+    public static String generatedPassword(String user) {
+        Pattern generated = Pattern.compile(String.format(GENERATED_PASSWORD, user));
         String password = null;
         for (String line : lines(dir().resolve("logs/messages.log"))) {
-            Matcher m = GENERATED_PASSWORD.matcher(line);
+            Matcher m = generated.matcher(line);
             if (m.find()) {
                 password = m.group(1);
             }
         }
         if (password == null) {
-            throw new IllegalStateException("The IT server did not print a generated clerk password");
+            throw new IllegalStateException("The IT server did not print a generated password for " + user);
         }
         return password;
     }

@@ -1,0 +1,174 @@
+package it.care.enclave;
+
+import jakarta.json.JsonObject;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.UUID;
+
+import static it.care.enclave.Http.JSON;
+import static it.care.enclave.Http.get;
+import static it.care.enclave.Http.json;
+import static it.care.enclave.Http.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A new user's path through attestation, over HTTPS against the running server: fetch evidence, attest it,
+ * verify the token offline against /certs with a standard JWT library; real Intel quotes; refusals with
+ * reasons; operator-only policies; key release only to the enclave the key's policy names.
+ */
+class AttestationIT {
+
+    static final String ATTEST = "/attest/SgxEnclave?api-version=2022-08-01";
+
+    static JsonObject evidence(String nonce) {
+        HttpResponse<String> response = get("/attestation/evidence?nonce=" + nonce, null);
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response);
+    }
+
+    static String attestBody(JsonObject evidence, String nonce) {
+        return "{\"quote\":\"" + evidence.getString("quote") + "\",\"runtimeData\":{\"data\":\""
+                + evidence.getString("runtimeData") + "\",\"dataType\":\"JSON\"},\"nonce\":\"" + nonce + "\"}";
+    }
+
+    static String ownToken(String nonce) {
+        HttpResponse<String> attested = post(ATTEST, JSON, attestBody(evidence(nonce), nonce), null);
+        assertEquals(200, attested.statusCode(), attested.body());
+        return json(attested).getString("token");
+    }
+
+    @Test
+    void evidenceIsAttestedAndTheTokenVerifiesOfflineAgainstCerts() throws Exception {
+        String nonce = UUID.randomUUID().toString();
+        String token = ownToken(nonce);
+        JsonWebKeySet keys = new JsonWebKeySet(get("/certs", null).body());
+        JsonObject metadata = json(get("/.well-known/openid-configuration", null));
+
+        JwtClaims claims = new JwtConsumerBuilder()
+                .setExpectedIssuer(metadata.getString("issuer"))
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
+                .build().processToClaims(token);
+
+        assertEquals(nonce, claims.getClaimValue("nonce"));
+        assertEquals(metadata.getString("issuer") + "/certs", metadata.getString("jwks_uri"));
+        assertTrue(((String) claims.getClaimValue("x-ms-sgx-mrenclave")).matches("[0-9a-f]{64}"));
+        assertEquals(Boolean.TRUE, claims.getClaimValue("x-ms-sgx-is-debuggable"), "simulated enclaves are debug");
+        assertTrue(((String) claims.getClaimValue("x-enclave-care-evidence")).startsWith("simulated"));
+        assertTrue(claims.getClaimValue("x-ms-runtime").toString().contains("\"use\":\"enc\"")
+                || claims.getClaimValue("x-ms-runtime").toString().contains("use=enc"));
+    }
+
+    @Test
+    void theSeedRouteReturnsTheSameEvidenceInItsShape() {
+        JsonObject report = json(get("/sgx_report", null));
+
+        assertTrue(Base64.getUrlDecoder().decode(report.getString("sgx_quote")).length > 1000);
+        assertTrue(new String(Base64.getUrlDecoder().decode(report.getString("sgx_ehd"))).contains("\"keys\""));
+    }
+
+    @Test
+    void aRealIntelQuoteIsAttested() throws Exception {
+        Path vector = Path.of(System.getProperty("shared.dir", "../shared"), "vectors/sgx/intel_sdk_release.quote.bin");
+        Assumptions.assumeTrue(Files.exists(vector), "SKIPPED: real SGX vectors not found at " + vector);
+        String quote = Base64.getUrlEncoder().withoutPadding().encodeToString(Files.readAllBytes(vector));
+
+        HttpResponse<String> attested = post(ATTEST, JSON, "{\"quote\":\"" + quote + "\"}", null);
+
+        assertEquals(200, attested.statusCode(), attested.body());
+        JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(
+                json(attested).getString("token").split("\\.")[1])));
+        assertTrue(((String) claims.getClaimValue("x-ms-sgx-mrenclave")).startsWith("d37d983a85d63fb4"));
+        assertEquals("sgx", claims.getClaimValue("x-enclave-care-evidence"));
+    }
+
+    @Test
+    void tamperedEvidenceIsRefusedWithItsReason() {
+        JsonObject evidence = evidence("tamper");
+        byte[] quote = Base64.getUrlDecoder().decode(evidence.getString("quote"));
+        quote[100] ^= 0x01;
+        String body = "{\"quote\":\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(quote) + "\"}";
+
+        HttpResponse<String> refused = post(ATTEST, JSON, body, null);
+
+        assertEquals(400, refused.statusCode());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("QUOTE_SIGNATURE_INVALID", json(refused).getString("reason"));
+    }
+
+    @Test
+    void runtimeDataThatTheQuoteDoesNotBindIsRefused() {
+        JsonObject evidence = evidence("bind");
+        String other = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"keys\":[]}".getBytes());
+        String body = "{\"quote\":\"" + evidence.getString("quote") + "\",\"runtimeData\":{\"data\":\"" + other
+                + "\",\"dataType\":\"JSON\"}}";
+
+        assertEquals("REPORT_DATA_MISMATCH", json(post(ATTEST, JSON, body, null)).getString("reason"));
+    }
+
+    @Test
+    void malformedRequestsAre400AndAMissingApiVersionToo() {
+        assertEquals(400, post(ATTEST, JSON, "{\"quote\":12}", null).statusCode());
+        assertEquals(400, post(ATTEST, JSON, "not json", null).statusCode());
+        assertEquals(400, post("/attest/SgxEnclave", JSON, "{\"quote\":\"AAAA\"}", null).statusCode());
+        assertEquals(400, get("/attestation/evidence?nonce=%3Cscript%3E", null).statusCode());
+    }
+
+    @Test
+    void onlyOperatorsReadAndChangeThePolicyAndAViolationNamesTheRule() {
+        String operator = ItServer.basicAuth("operator", ItServer.generatedPassword("operator"));
+        assertEquals(401, get("/policies/SgxEnclave", null).statusCode());
+        assertEquals(403, get("/policies/SgxEnclave", ItServer.clerkAuth()).statusCode());
+        String original = get("/policies/SgxEnclave", operator).body();
+        try {
+            HttpResponse<String> strict = put("/policies/SgxEnclave", "{\"allowDebug\":false}", operator);
+            assertEquals(200, strict.statusCode(), strict.body());
+
+            HttpResponse<String> refused = post(ATTEST, JSON, attestBody(evidence("strict"), "strict"), null);
+            assertEquals(400, refused.statusCode());
+            assertEquals("POLICY_VIOLATION", json(refused).getString("reason"));
+            assertEquals("allowDebug", json(refused).getString("rule"));
+            assertEquals(400, put("/policies/SgxEnclave", "{\"allowDebugg\":true}", operator).statusCode());
+        } finally {
+            assertEquals(200, put("/policies/SgxEnclave", original, operator).statusCode());
+        }
+    }
+
+    @Test
+    void keysAreReleasedOnlyToTheEnclaveTheirPolicyNames() throws Exception {
+        HttpResponse<String> released = post("/keys/patients-data/release", JSON,
+                "{\"target\":\"" + ownToken("release") + "\"}", null);
+        assertEquals(200, released.statusCode(), released.body());
+        assertEquals(5, json(released).getString("value").split("\\.").length, "a compact JWE");
+
+        Path vector = Path.of(System.getProperty("shared.dir", "../shared"), "vectors/sgx/phala_sgx_quote.bin");
+        Assumptions.assumeTrue(Files.exists(vector), "SKIPPED: real SGX vectors not found at " + vector);
+        String quote = Base64.getUrlEncoder().withoutPadding().encodeToString(Files.readAllBytes(vector));
+        String otherEnclave = json(post(ATTEST, JSON, "{\"quote\":\"" + quote + "\"}", null)).getString("token");
+        HttpResponse<String> refused = post("/keys/patients-data/release", JSON,
+                "{\"target\":\"" + otherEnclave + "\"}", null);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("RELEASE_POLICY_VIOLATION", json(refused).getString("reason"));
+
+        String token = ownToken("forged");
+        HttpResponse<String> forged = post("/keys/patients-data/release", JSON,
+                "{\"target\":\"" + token.substring(0, token.length() - 8) + "AAAAAAAA\"}", null);
+        assertEquals(401, forged.statusCode());
+        assertEquals(404, post("/keys/no-such-key/release", JSON, "{\"target\":\"" + token + "\"}", null).statusCode());
+    }
+
+    private static HttpResponse<String> put(String path, String body, String authorization) {
+        return Http.send(HttpRequest.newBuilder(ItServer.https(path)).header("Content-Type", JSON)
+                .header("Authorization", authorization).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+}
