@@ -13,7 +13,10 @@ import static it.care.enclave.Http.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Partners with bearer tokens from the configured issuer may read scores, and nothing else. */
+/**
+ * Partners with bearer tokens from the configured issuer, or attested partner enclaves with their
+ * attestation token, may read scores, and nothing else.
+ */
 class PartnerTokensIT {
 
     static String id;
@@ -50,6 +53,31 @@ class PartnerTokensIT {
 
         assertEquals(401, refused.statusCode());
         assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
+    }
+
+    @Test
+    void anAttestedPartnerEnclaveReadsScoresWithItsAttestationToken() throws Exception {
+        HttpResponse<String> score = get("/score/" + id, bearer(attestedToken("intel_sdk_release.quote.bin")));
+
+        assertEquals(200, score.statusCode(), score.body());
+    }
+
+    @Test
+    void anAttestedEnclaveThatIsNotAPartnerIsRefused() throws Exception {
+        HttpResponse<String> refused = get("/score/" + id, bearer(attestedToken("phala_sgx_quote.bin")));
+
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
+    }
+
+    /** Attests a real SGX quote with the server's attestation service, as the enclave itself would. */
+    private static String attestedToken(String vector) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("shared.dir", "../shared"), "vectors/sgx", vector);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "SKIPPED: vectors not at " + file);
+        String quote = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.nio.file.Files.readAllBytes(file));
+        HttpResponse<String> attested = post(AttestationIT.ATTEST, Http.JSON, "{\"quote\":\"" + quote + "\"}", null);
+        assertEquals(200, attested.statusCode(), attested.body());
+        return json(attested).getString("token");
     }
 
     @Test

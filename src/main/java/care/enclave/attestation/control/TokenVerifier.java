@@ -68,6 +68,11 @@ public class TokenVerifier implements AttestationTokens {
         }
     }
 
+    /** Whether tokens of this issuer are ones this verifier will judge. */
+    public boolean trusts(String issuer) {
+        return issuer.equals(ownIssuer) && acceptsOwn() || remoteKeys.containsKey(issuer);
+    }
+
     @Override
     public VerifiedAttestation verify(String token, Expectations expectations) {
         JwtContext unverified = peek(token);

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * {@code platform.security.bearer-roles}, so a partner's issuer can never mint hospital staff.
  */
 @ApplicationScoped
-public class BearerTokenVerifier {
+public class BearerTokenVerifier implements BearerTokenAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(BearerTokenVerifier.class.getName());
 
@@ -71,6 +71,13 @@ public class BearerTokenVerifier {
         LOG.info(() -> "Bearer tokens accepted from issuer " + issuer.get() + " for roles " + grantableRoles);
     }
 
+    /** Only tokens naming the configured partner issuer are this verifier's to judge. */
+    @Override
+    public Optional<VerifiedCaller> authenticate(String token) {
+        return consumer != null && issuer.get().equals(UnverifiedIssuer.of(token)) ? Optional.of(verify(token))
+                : Optional.empty();
+    }
+
     /** The verified caller and the roles it may hold; throws {@link BearerTokenException} otherwise. */
     public VerifiedCaller verify(String token) {
         if (consumer == null) {
@@ -89,10 +96,6 @@ public class BearerTokenVerifier {
         } catch (MalformedClaimException e) {
             throw new BearerTokenException("a claim has the wrong type");
         }
-    }
-
-    /** A verified token and the roles it grants here. */
-    public record VerifiedCaller(VerifiedToken token, Set<String> roles) {
     }
 
     JwtConsumer consumer(String expectedIssuer, JsonWebKeySet keys) {

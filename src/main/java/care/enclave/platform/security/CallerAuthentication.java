@@ -1,6 +1,7 @@
 package care.enclave.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Establishes who is calling: hospital staff with HTTP Basic over TLS, or a partner with a bearer token
- * (see {@link BearerTokenVerifier}). It never refuses a request itself: a missing or invalid credential
+ * Establishes who is calling: hospital staff with HTTP Basic over TLS, or a partner or attested enclave
+ * with a bearer token (each {@link BearerTokenAuthenticator} judges the tokens of its kind). It never refuses a request itself: a missing or invalid credential
  * leaves the caller anonymous, noting why, and {@link AccessControl} answers 401 or 403. (Refusing here
  * would let Liberty replace the challenge header and log the request URI, which holds patient ids.)
  */
@@ -33,7 +34,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
 
     @Inject
-    BearerTokenVerifier bearerTokens;
+    Instance<BearerTokenAuthenticator> bearerTokens;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -66,8 +67,14 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpMessageContext context) {
         try {
-            BearerTokenVerifier.VerifiedCaller caller = bearerTokens.verify(token);
-            return context.notifyContainerAboutLogin(caller.token(), caller.roles());
+            for (BearerTokenAuthenticator authenticator : bearerTokens) {
+                Optional<BearerTokenAuthenticator.VerifiedCaller> caller = authenticator.authenticate(token);
+                if (caller.isPresent()) {
+                    return context.notifyContainerAboutLogin(caller.get().token(), caller.get().roles());
+                }
+            }
+            request.setAttribute(REJECTED_SCHEME, "bearer");
+            return context.doNothing();
         } catch (BearerTokenException e) {
             LOG.fine(e::getMessage);
             request.setAttribute(REJECTED_SCHEME, "bearer");

@@ -12,7 +12,7 @@ public final class VerifiedToken implements JsonWebToken {
     private final String rawToken;
     private final JwtClaims claims;
 
-    VerifiedToken(String name, String rawToken, JwtClaims claims) {
+    public VerifiedToken(String name, String rawToken, JwtClaims claims) {
         this.name = name;
         this.rawToken = rawToken;
         this.claims = claims;

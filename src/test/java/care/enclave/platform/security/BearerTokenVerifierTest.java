@@ -92,7 +92,7 @@ class BearerTokenVerifierTest {
 
     @Test
     void aPartnerTokenFromTheIssuerIsAccepted() throws Exception {
-        BearerTokenVerifier.VerifiedCaller caller = cut.verify(token(c -> { }));
+        BearerTokenAuthenticator.VerifiedCaller caller = cut.verify(token(c -> { }));
 
         assertEquals("lab-7@partner.example", caller.token().getName());
         assertEquals(Set.of("partner"), caller.roles());

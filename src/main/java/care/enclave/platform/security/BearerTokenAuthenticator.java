@@ -1,0 +1,19 @@
+package care.enclave.platform.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a bearer token into a caller. Each implementation knows one kind of token (MP-JWT partners from
+ * the configured issuer; attestation tokens of trusted enclaves in the attestation module) and answers
+ * empty for tokens that are not its kind, so modules can add token kinds without the platform knowing them.
+ */
+public interface BearerTokenAuthenticator {
+
+    /** @throws BearerTokenException when the token is of this kind but fails verification */
+    Optional<VerifiedCaller> authenticate(String token);
+
+    /** A verified token and the roles it grants here. */
+    record VerifiedCaller(VerifiedToken token, Set<String> roles) {
+    }
+}
