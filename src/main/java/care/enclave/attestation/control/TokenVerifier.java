@@ -57,13 +57,19 @@ public class TokenVerifier implements AttestationTokens {
     @ConfigProperty(name = "attestation.trusted-issuers")
     Optional<List<String>> trustedIssuers;
 
+    /** An unknown kid refetches an issuer's keys at most this often, so forged kids cannot flood it. */
+    long refetchIntervalMillis = 1000;
+
     private final Map<String, VerificationKeyResolver> remoteKeys = new HashMap<>();
 
     @PostConstruct
     void configure() {
+        remoteKeys.clear();
         for (String issuer : trustedIssuers.orElse(List.of())) {
             if (!issuer.equals(ownIssuer)) {
-                remoteKeys.put(issuer, new HttpsJwksVerificationKeyResolver(new HttpsJwks(issuer + "/certs")));
+                HttpsJwks keys = new HttpsJwks(issuer + "/certs");
+                keys.setRefreshReprieveThreshold(refetchIntervalMillis);
+                remoteKeys.put(issuer, new HttpsJwksVerificationKeyResolver(keys));
             }
         }
     }

@@ -56,6 +56,7 @@ class RemoteIssuerTest {
         server.start();
         local = new TokenFixture(localDir, "https://local.test", Vectors.EVALUATION_TIME, false);
         local.verifier.trustedIssuers = Optional.of(List.of("https://local.test", remoteIssuer));
+        local.verifier.refetchIntervalMillis = 0;
         local.verifier.configure();
     }
 
@@ -84,6 +85,20 @@ class RemoteIssuerTest {
         local.verifier.verify(remoteToken(), ANY);
 
         assertEquals(2, fetches.get());
+    }
+
+    @Test
+    void unknownKidsRefetchAtMostOncePerInterval() {
+        local.verifier.refetchIntervalMillis = 60_000;
+        local.verifier.configure();
+        local.verifier.verify(remoteToken(), ANY);
+        remote.keys.rotate();
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Reason.TOKEN_UNKNOWN_KEY, assertThrows(AttestationFailure.class,
+                    () -> local.verifier.verify(remoteToken(), ANY)).failedCheck());
+        }
+        assertEquals(1, fetches.get());
     }
 
     @Test
