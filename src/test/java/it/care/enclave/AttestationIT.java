@@ -145,6 +145,26 @@ class AttestationIT {
     }
 
     @Test
+    void anOperatorRotatesTheSigningKeyAndEarlierTokensStillVerify() throws Exception {
+        String operator = ItServer.basicAuth("operator", ItServer.generatedPassword("operator"));
+        String before = ownToken("rotate");
+        assertEquals(403, post("/attestation/signing-keys/rotate", JSON, "", ItServer.clerkAuth()).statusCode());
+
+        HttpResponse<String> rotated = post("/attestation/signing-keys/rotate", JSON, "", operator);
+
+        assertEquals(200, rotated.statusCode());
+        JsonWebKeySet keys = new JsonWebKeySet(get("/certs", null).body());
+        String newKid = json(rotated).getString("kid");
+        assertTrue(keys.getJsonWebKeys().stream().anyMatch(k -> newKid.equals(k.getKeyId())));
+        new JwtConsumerBuilder().setSkipDefaultAudienceValidation()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
+                .setExpectedIssuer(json(get("/.well-known/openid-configuration", null)).getString("issuer"))
+                .build().processToClaims(before);
+        String after = ownToken("rotated");
+        assertEquals(newKid, org.jose4j.jws.JsonWebSignature.fromCompactSerialization(after).getKeyIdHeaderValue());
+    }
+
+    @Test
     void keysAreReleasedOnlyToTheEnclaveTheirPolicyNames() throws Exception {
         HttpResponse<String> released = post("/keys/patients-data/release", JSON,
                 "{\"target\":\"" + ownToken("release") + "\"}", null);
