@@ -1,8 +1,9 @@
 package care.enclave.attestation.boundary;
 
-import care.enclave.attestation.control.EvidenceProvider;
-import care.enclave.attestation.control.GramineEvidenceProvider;
-import care.enclave.attestation.control.SimulatedEvidenceProvider;
+import care.enclave.platform.enclave.EvidenceProvider;
+import care.enclave.platform.enclave.GramineEvidenceProvider;
+import care.enclave.platform.enclave.SimulatedEvidenceProvider;
+import care.enclave.platform.enclave.WebAppMeasurement;
 import care.enclave.attestation.control.SimulatedPlatforms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

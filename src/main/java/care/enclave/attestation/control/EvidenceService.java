@@ -1,5 +1,6 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.enclave.EvidenceProvider;
 import care.enclave.attestation.entity.RuntimeData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.attestation.entity.MalformedEvidenceException;
 import care.enclave.attestation.entity.SgxQuote;
 import care.enclave.attestation.entity.VerifiedQuote;
+import care.enclave.platform.enclave.Quotes;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -33,7 +34,7 @@ import java.util.List;
  */
 public final class QuoteVerifier {
 
-    static final byte[] INTEL_QE_VENDOR_ID = HexFormat.of().parseHex("939a7233f79c4ca9940a0db3957f0607");
+    static final byte[] INTEL_QE_VENDOR_ID = Quotes.INTEL_QE_VENDOR_ID;
     private static final int ECDSA_P256 = 2;
     private static final int PCK_CERT_CHAIN = 5;
 
@@ -108,12 +109,7 @@ public final class QuoteVerifier {
     }
 
     static List<X509Certificate> certificates(byte[] pem) throws GeneralSecurityException {
-        int end = pem.length;
-        while (end > 0 && pem[end - 1] == 0) {
-            end--;
-        }
-        return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem, 0, end))
-                .stream().map(X509Certificate.class::cast).toList();
+        return Quotes.certificates(pem);
     }
 
     static boolean verifyP1363(PublicKey key, byte[] data, byte[] signature) {
@@ -142,16 +138,10 @@ public final class QuoteVerifier {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable");
-        }
+        return Quotes.sha256(data);
     }
 
     static byte[] concat(byte[] a, byte[] b) {
-        byte[] joined = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, joined, a.length, b.length);
-        return joined;
+        return Quotes.concat(a, b);
     }
 }

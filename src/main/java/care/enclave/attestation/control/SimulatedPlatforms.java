@@ -1,5 +1,6 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.enclave.SimulatedSgxPlatform;
 import care.enclave.platform.keys.SealingKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,8 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.enclave.GramineEvidenceProvider;
+import care.enclave.platform.enclave.EvidenceException;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

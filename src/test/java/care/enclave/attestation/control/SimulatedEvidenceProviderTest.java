@@ -1,5 +1,10 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.enclave.EvidenceProvider;
+import care.enclave.platform.enclave.SimulatedEvidenceProvider;
+import care.enclave.platform.enclave.SimulatedSgxPlatform;
+import care.enclave.platform.enclave.CodeMeasurement;
+
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.attestation.entity.ReportBody;
 import care.enclave.attestation.entity.SgxQuote;

@@ -1,5 +1,7 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.enclave.SimulatedEvidenceProvider;
+
 import care.enclave.attestation.api.Expectations;
 import care.enclave.attestation.api.VerifiedAttestation;
 import care.enclave.attestation.control.AttestationFailure.Reason;

@@ -1,4 +1,4 @@
-package care.enclave.attestation.control;
+package care.enclave.platform.enclave;
 
 import care.enclave.platform.crypto.Envelope;
 import care.enclave.platform.crypto.EnvelopeException;
@@ -67,7 +67,7 @@ public final class SimulatedSgxPlatform {
      * without its encoding.
      */
     public byte[] mrSigner() {
-        return QuoteVerifier.sha256(signing.getPublic().getEncoded());
+        return Quotes.sha256(signing.getPublic().getEncoded());
     }
 
     /** The PEM chain leaf, platform CA, root, as a quote's certification data carries it. */
@@ -105,7 +105,7 @@ public final class SimulatedSgxPlatform {
     private static SimulatedSgxPlatform load(Path dir, SecretKey kek) {
         try {
             byte[] chainPem = Files.readAllBytes(dir.resolve(CHAIN_FILE));
-            List<X509Certificate> chain = QuoteVerifier.certificates(chainPem);
+            List<X509Certificate> chain = Quotes.certificates(chainPem);
             KeyPair pck = open(dir, PCK_KEY_FILE, chainPem, kek);
             if (chain.size() != 3 || !Arrays.equals(pck.getPublic().getEncoded(), chain.get(0).getPublicKey().getEncoded())) {
                 throw new KeyException("SimulatedSgxPlatform: the PCK key does not match the stored chain");
@@ -143,8 +143,8 @@ public final class SimulatedSgxPlatform {
 
     /** Binds each sealed key to its role and to the exact chain, so files cannot be swapped or re-rooted. */
     private static byte[] context(String file, byte[] chainPem) {
-        return QuoteVerifier.concat((CONTEXT_PREFIX + file + "/").getBytes(StandardCharsets.US_ASCII),
-                QuoteVerifier.sha256(chainPem));
+        return Quotes.concat((CONTEXT_PREFIX + file + "/").getBytes(StandardCharsets.US_ASCII),
+                Quotes.sha256(chainPem));
     }
 
     private static byte[] pem(List<X509Certificate> chain) throws GeneralSecurityException {

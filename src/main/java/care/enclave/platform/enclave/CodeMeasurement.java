@@ -1,4 +1,4 @@
-package care.enclave.attestation.control;
+package care.enclave.platform.enclave;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

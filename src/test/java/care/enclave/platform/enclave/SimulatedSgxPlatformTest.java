@@ -1,4 +1,4 @@
-package care.enclave.attestation.control;
+package care.enclave.platform.enclave;
 
 import care.enclave.platform.keys.KeyException;
 import org.junit.jupiter.api.Assumptions;
@@ -31,7 +31,7 @@ class SimulatedSgxPlatformTest {
 
     @TempDir
     Path dir;
-    SecretKey kek = SimulatedEvidenceProviderTest.kek();
+    SecretKey kek = kek();
 
     @Test
     void aSecondLoadReadsTheSameRootAndKeysFromDisk() {
@@ -39,13 +39,13 @@ class SimulatedSgxPlatformTest {
 
         SimulatedSgxPlatform second = SimulatedSgxPlatform.loadOrCreate(dir, kek);
 
-        assertEquals(TrustedRoots.pin(first.rootPublicKey()), TrustedRoots.pin(second.rootPublicKey()));
+        assertEquals(pin(first.rootPublicKey()), pin(second.rootPublicKey()));
         assertArrayEquals(first.mrSigner(), second.mrSigner());
         assertEquals(first.attestationKeys().getPublic(), second.attestationKeys().getPublic());
         assertArrayEquals(first.pckKey().getEncoded(), second.pckKey().getEncoded());
-        byte[] quote = new SimulatedEvidenceProvider(second, SimulatedEvidenceProviderTest.MR_ENCLAVE, 1, 1)
+        byte[] quote = new SimulatedEvidenceProvider(second, new byte[32], 1, 1)
                 .quote(new byte[64]);
-        assertTrue(SimulatedEvidenceProviderTest.simulatedVerifier(first).verify(quote, null).simulated());
+        assertTrue(new care.enclave.attestation.control.QuoteVerifier(care.enclave.attestation.control.TrustedRoots.intelAndSimulated(first.rootPublicKey()), java.time.Clock.systemUTC()).verify(quote, null).simulated());
     }
 
     @Test
@@ -53,7 +53,7 @@ class SimulatedSgxPlatformTest {
         SimulatedSgxPlatform one = SimulatedSgxPlatform.loadOrCreate(dir, kek);
         SimulatedSgxPlatform other = SimulatedSgxPlatform.loadOrCreate(otherDir, kek);
 
-        assertNotEquals(TrustedRoots.pin(one.rootPublicKey()), TrustedRoots.pin(other.rootPublicKey()));
+        assertNotEquals(pin(one.rootPublicKey()), pin(other.rootPublicKey()));
         assertFalse(java.util.Arrays.equals(one.mrSigner(), other.mrSigner()));
         assertEquals(32, one.mrSigner().length);
     }
@@ -73,7 +73,7 @@ class SimulatedSgxPlatformTest {
             byte[] content = Files.readAllBytes(file);
             assertFalse(new String(content, StandardCharsets.ISO_8859_1).contains("PRIVATE KEY"), file.toString());
             for (byte[] secret : secrets) {
-                assertEquals(-1, QuoteVerifierVectorsTest.indexOf(content, secret), file.toString());
+                assertEquals(-1, indexOf(content, secret), file.toString());
             }
         }
     }
@@ -82,7 +82,7 @@ class SimulatedSgxPlatformTest {
     void theChainIsAnEcCaHierarchyNamedSimulatedAndNotIntel() throws Exception {
         SimulatedSgxPlatform platform = SimulatedSgxPlatform.loadOrCreate(dir, kek);
 
-        List<X509Certificate> chain = QuoteVerifier.certificates(platform.chainPem());
+        List<X509Certificate> chain = Quotes.certificates(platform.chainPem());
 
         assertEquals(3, chain.size());
         X509Certificate root = chain.get(2);
@@ -105,7 +105,7 @@ class SimulatedSgxPlatformTest {
         SimulatedSgxPlatform.loadOrCreate(dir, kek);
 
         KeyException failure = assertThrows(KeyException.class,
-                () -> SimulatedSgxPlatform.loadOrCreate(dir, SimulatedEvidenceProviderTest.kek()));
+                () -> SimulatedSgxPlatform.loadOrCreate(dir, kek()));
         assertEquals("SimulatedSgxPlatform: the sealed keys do not open under this key-encryption key"
                 + " with this certificate chain", failure.getMessage());
         assertEquals(null, failure.getCause());
@@ -152,5 +152,24 @@ class SimulatedSgxPlatformTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.toList();
         }
+    }
+
+    static SecretKey kek() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return new javax.crypto.spec.SecretKeySpec(key, "AES");
+    }
+
+    static String pin(java.security.PublicKey key) {
+        return java.util.HexFormat.of().formatHex(Quotes.sha256(key.getEncoded()));
+    }
+
+    static int indexOf(byte[] data, byte[] needle) {
+        for (int i = 0; i <= data.length - needle.length; i++) {
+            if (java.util.Arrays.equals(java.util.Arrays.copyOfRange(data, i, i + needle.length), needle)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

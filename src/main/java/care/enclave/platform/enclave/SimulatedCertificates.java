@@ -1,4 +1,4 @@
-package care.enclave.attestation.control;
+package care.enclave.platform.enclave;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;

@@ -1,4 +1,4 @@
-package care.enclave.attestation.control;
+package care.enclave.platform.enclave;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -64,7 +64,7 @@ public final class SimulatedEvidenceProvider implements EvidenceProvider {
     public byte[] quote(byte[] reportData) {
         EvidenceProvider.requireReportData(reportData);
         byte[] body = reportBody(mrEnclave, mrSigner, isvProdId, isvSvn, reportData);
-        byte[] signature = sign(attestationKey, QuoteVerifier.concat(header, body));
+        byte[] signature = sign(attestationKey, Quotes.concat(header, body));
         return ByteBuffer.allocate(header.length + body.length + 4 + signature.length + qeSection.length)
                 .order(ByteOrder.LITTLE_ENDIAN).put(header).put(body)
                 .putInt(signature.length + qeSection.length).put(signature).put(qeSection).array();
@@ -79,8 +79,8 @@ public final class SimulatedEvidenceProvider implements EvidenceProvider {
     private static byte[] header(byte[] attestationPoint) {
         return ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) 3).putShort((short) ECDSA_P256).putInt(0)
-                .putShort((short) QE_SVN).putShort((short) PCE_SVN).put(QuoteVerifier.INTEL_QE_VENDOR_ID)
-                .put(Arrays.copyOf(QuoteVerifier.sha256(attestationPoint), 16)).array();
+                .putShort((short) QE_SVN).putShort((short) PCE_SVN).put(Quotes.INTEL_QE_VENDOR_ID)
+                .put(Arrays.copyOf(Quotes.sha256(attestationPoint), 16)).array();
     }
 
     /** Report body: cpusvn, miscselect, reserved, ATTRIBUTES @48, MRENCLAVE @64, MRSIGNER @128, ids @256, data @320. */
@@ -95,7 +95,7 @@ public final class SimulatedEvidenceProvider implements EvidenceProvider {
 
     private static byte[] qeSection(SimulatedSgxPlatform platform, byte[] attestationPoint) {
         byte[] qeReportData = Arrays.copyOf(
-                QuoteVerifier.sha256(QuoteVerifier.concat(attestationPoint, QE_AUTH_DATA)), REPORT_DATA_LENGTH);
+                Quotes.sha256(Quotes.concat(attestationPoint, QE_AUTH_DATA)), REPORT_DATA_LENGTH);
         byte[] qeReport = reportBody(QE_MRENCLAVE, QE_MRSIGNER, QE_PROD_ID, QE_SVN, qeReportData);
         byte[] qeSignature = sign(platform.pckKey(), qeReport);
         // Intel's quote library ends the PEM chain with a NUL byte; verifiers strip it.
@@ -127,6 +127,6 @@ public final class SimulatedEvidenceProvider implements EvidenceProvider {
     }
 
     private static byte[] label(String text) {
-        return QuoteVerifier.sha256(text.getBytes(StandardCharsets.US_ASCII));
+        return Quotes.sha256(text.getBytes(StandardCharsets.US_ASCII));
     }
 }

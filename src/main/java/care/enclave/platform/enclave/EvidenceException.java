@@ -1,4 +1,4 @@
-package care.enclave.attestation.control;
+package care.enclave.platform.enclave;
 
 /** Evidence could not be produced. Messages are fixed texts: no report data, no quote, no key, no cause. */
 public class EvidenceException extends RuntimeException {

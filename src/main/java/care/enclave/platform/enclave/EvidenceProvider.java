@@ -1,4 +1,4 @@
-package care.enclave.attestation.control;
+package care.enclave.platform.enclave;
 
 import java.util.Arrays;
 
@@ -17,9 +17,9 @@ public interface EvidenceProvider {
     /** "gramine" or "simulated". */
     String kind();
 
-    /** The report data that binds runtime data as {@link QuoteVerifier} expects: SHA-256(runtime data) || 32 zeros. */
+    /** The report data that binds runtime data as the attestation verifier expects: SHA-256(runtime data) || 32 zeros. */
     static byte[] reportDataFor(byte[] runtimeData) {
-        return Arrays.copyOf(QuoteVerifier.sha256(runtimeData), REPORT_DATA_LENGTH);
+        return Arrays.copyOf(Quotes.sha256(runtimeData), REPORT_DATA_LENGTH);
     }
 
     static void requireReportData(byte[] reportData) {

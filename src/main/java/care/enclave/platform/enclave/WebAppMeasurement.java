@@ -1,7 +1,6 @@
-package care.enclave.attestation.boundary;
+package care.enclave.platform.enclave;
 
-import care.enclave.attestation.control.CodeMeasurement;
-import care.enclave.attestation.control.EvidenceException;
+
 import jakarta.servlet.ServletContext;
 
 import java.io.IOException;
