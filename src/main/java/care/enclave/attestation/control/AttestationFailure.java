@@ -4,7 +4,7 @@ package care.enclave.attestation.control;
  * Why evidence or a token was refused: a stable reason (tests and clients match on it) and a fixed-text
  * message that never quotes the evidence, the token or any key.
  */
-public class AttestationFailure extends RuntimeException implements care.enclave.attestation.api.AttestationRefused {
+public class AttestationFailure extends RuntimeException {
 
     /** Every way attestation fails, one per check. */
     public enum Reason {
@@ -27,7 +27,6 @@ public class AttestationFailure extends RuntimeException implements care.enclave
         return reason;
     }
 
-    @Override
     public String reason() {
         return reason.name();
     }

@@ -1,7 +1,9 @@
 package care.enclave.attestation.control;
 
-import care.enclave.attestation.api.Expectations;
-import care.enclave.attestation.api.VerifiedAttestation;
+import care.enclave.platform.attestation.AttestationTokenException;
+import care.enclave.platform.attestation.AttestationTokenVerifier;
+import care.enclave.platform.attestation.Expectations;
+import care.enclave.platform.attestation.VerifiedAttestation;
 import care.enclave.platform.security.BearerTokenAuthenticator;
 import care.enclave.platform.security.BearerTokenException;
 import care.enclave.platform.security.UnverifiedIssuer;
@@ -26,7 +28,7 @@ import java.util.Set;
 public class AttestedCallers implements BearerTokenAuthenticator {
 
     @Inject
-    TokenVerifier tokens;
+    AttestationTokenVerifier tokens;
 
     @Inject
     @ConfigProperty(name = "attestation.partner-enclaves")
@@ -50,8 +52,8 @@ public class AttestedCallers implements BearerTokenAuthenticator {
             VerifiedAttestation enclave = tokens.verify(token, Expectations.mrEnclave(allowed, trustSimulated));
             return Optional.of(new VerifiedCaller(new VerifiedToken("enclave:" + enclave.mrEnclave(), token,
                     claims(token)), Set.of("partner")));
-        } catch (AttestationFailure failure) {
-            throw new BearerTokenException("attestation token refused (" + failure.reason() + ")");
+        } catch (AttestationTokenException refused) {
+            throw new BearerTokenException("attestation token refused (" + refused.reason() + ")");
         }
     }
 

@@ -1,6 +1,8 @@
 package care.enclave.attestation.control;
 
-import care.enclave.attestation.api.VerifiedAttestation;
+import care.enclave.platform.attestation.AttestationTokenException;
+import care.enclave.platform.attestation.AttestationTokens;
+import care.enclave.platform.attestation.VerifiedAttestation;
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +30,7 @@ public class KeyRelease {
     KeyVault vault;
 
     @Inject
-    TokenVerifier tokens;
+    AttestationTokens tokens;
 
     public String release(String name, String token) {
         KeyVault.Entry entry = vault.get(name);
@@ -41,12 +43,13 @@ public class KeyRelease {
     private VerifiedAttestation verify(String token, KeyVault.Entry entry) {
         try {
             return tokens.verify(token, entry.releasePolicy());
-        } catch (AttestationFailure failure) {
-            if (failure.failedCheck() == Reason.ENCLAVE_NOT_ALLOWED || failure.failedCheck() == Reason.DEBUG_ENCLAVE_REFUSED) {
+        } catch (AttestationTokenException refused) {
+            Reason reason = Reason.valueOf(refused.reason());
+            if (reason == Reason.ENCLAVE_NOT_ALLOWED || reason == Reason.DEBUG_ENCLAVE_REFUSED) {
                 throw new AttestationFailure(Reason.RELEASE_POLICY_VIOLATION,
-                        "the key's release policy refuses this enclave (" + failure.failedCheck() + ")");
+                        "the key's release policy refuses this enclave (" + reason + ")");
             }
-            throw failure;
+            throw new AttestationFailure(reason, "the release target token was refused");
         }
     }
 

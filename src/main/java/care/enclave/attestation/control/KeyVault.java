@@ -1,6 +1,6 @@
 package care.enclave.attestation.control;
 
-import care.enclave.attestation.api.Expectations;
+import care.enclave.platform.attestation.Expectations;
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.platform.keys.SealedFiles;
 import care.enclave.platform.keys.SealingKeys;

@@ -1,6 +1,6 @@
 package care.enclave.attestation.control;
 
-import care.enclave.attestation.api.Expectations;
+import care.enclave.platform.attestation.Expectations;
 import care.enclave.attestation.entity.ReportBody;
 import care.enclave.attestation.entity.SgxQuote;
 import care.enclave.platform.keys.KeyRing;

@@ -1,5 +1,6 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.attestation.LocalTokenKeys;
 import care.enclave.platform.keys.SealedFiles;
 import care.enclave.platform.keys.SealingKeys;
 import jakarta.annotation.PostConstruct;
@@ -34,7 +35,7 @@ import static care.enclave.platform.json.JsonSupport.JSON;
  * expired, so verifiers never meet an unknown key for a valid token.
  */
 @ApplicationScoped
-public class SigningKeys {
+public class SigningKeys implements LocalTokenKeys {
 
     static final String FILE = "attestation/signing-keys.sealed";
 
@@ -71,11 +72,17 @@ public class SigningKeys {
         }
     }
 
+    @Override
+    public String issuer() {
+        return issuer;
+    }
+
     public synchronized SigningKey current() {
         return keys.get(keys.size() - 1);
     }
 
     /** The published keys: the current one and retired ones whose tokens may still be valid. */
+    @Override
     public synchronized JsonWebKeySet jwks() {
         JsonWebKeySet set = new JsonWebKeySet();
         Instant now = clock.instant();

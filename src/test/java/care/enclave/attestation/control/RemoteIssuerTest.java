@@ -1,6 +1,8 @@
 package care.enclave.attestation.control;
 
-import care.enclave.attestation.api.Expectations;
+import care.enclave.platform.attestation.AttestationTokenException;
+import care.enclave.platform.attestation.AttestationTokenVerifier;
+import care.enclave.platform.attestation.Expectations;
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import com.sun.net.httpserver.HttpServer;
 import org.jose4j.jwk.JsonWebKey;
@@ -15,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,14 +56,17 @@ class RemoteIssuerTest {
         });
         server.start();
         local = new TokenFixture(localDir, "https://local.test", Vectors.EVALUATION_TIME, false);
-        local.verifier.trustedIssuers = Optional.of(List.of("https://local.test", remoteIssuer));
-        local.verifier.refetchIntervalMillis = 0;
-        local.verifier.configure();
+        local.verifier = AttestationTokenVerifier.of(local.keys, List.of("https://local.test", remoteIssuer),
+                Vectors.EVALUATION_TIME, 0);
     }
 
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    private String remoteIssuer() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private String remoteToken() {
@@ -89,29 +93,26 @@ class RemoteIssuerTest {
 
     @Test
     void unknownKidsRefetchAtMostOncePerInterval() {
-        local.verifier.refetchIntervalMillis = 60_000;
-        local.verifier.configure();
+        local.verifier = AttestationTokenVerifier.of(local.keys, List.of("https://local.test", remoteIssuer()),
+                Vectors.EVALUATION_TIME, 60_000);
         local.verifier.verify(remoteToken(), ANY);
         remote.keys.rotate();
 
         for (int i = 0; i < 5; i++) {
-            assertEquals(Reason.TOKEN_UNKNOWN_KEY, assertThrows(AttestationFailure.class,
-                    () -> local.verifier.verify(remoteToken(), ANY)).failedCheck());
+            assertEquals(Reason.TOKEN_UNKNOWN_KEY.name(), assertThrows(AttestationTokenException.class,
+                    () -> local.verifier.verify(remoteToken(), ANY)).reason());
         }
         assertEquals(1, fetches.get());
     }
 
     @Test
     void anIssuerNotOnTheListIsNeverContacted() {
-        local.verifier.trustedIssuers = Optional.of(List.of("https://local.test"));
-        local.verifier.configure();
         TokenFixture fresh = new TokenFixture(localDir.resolve("x"), "https://local.test", Vectors.EVALUATION_TIME, false);
-        fresh.verifier.trustedIssuers = Optional.of(List.of("https://local.test"));
 
-        AttestationFailure failure = assertThrows(AttestationFailure.class,
+        AttestationTokenException failure = assertThrows(AttestationTokenException.class,
                 () -> fresh.verifier.verify(remoteToken(), ANY));
 
-        assertEquals(Reason.TOKEN_UNTRUSTED_ISSUER, failure.failedCheck());
+        assertEquals(Reason.TOKEN_UNTRUSTED_ISSUER.name(), failure.reason());
         assertEquals(0, fetches.get());
     }
 }

@@ -2,8 +2,8 @@ package care.enclave.attestation.control;
 
 import care.enclave.platform.enclave.SimulatedEvidenceProvider;
 
-import care.enclave.attestation.api.Expectations;
-import care.enclave.attestation.api.VerifiedAttestation;
+import care.enclave.platform.attestation.Expectations;
+import care.enclave.platform.attestation.VerifiedAttestation;
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.platform.keys.KeyRing;
 import care.enclave.platform.keys.SealedFileKeyRingSource;

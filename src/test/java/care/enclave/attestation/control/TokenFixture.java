@@ -1,19 +1,20 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.attestation.AttestationTokenVerifier;
 import care.enclave.platform.keys.SealingKeys;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** An attestation service wired by hand, as CDI wires it, around a data folder and a clock. */
 final class TokenFixture {
 
     final SigningKeys keys = new SigningKeys();
     final TokenIssuer issuer = new TokenIssuer();
-    final TokenVerifier verifier = new TokenVerifier();
+    AttestationTokenVerifier verifier;
+    private final String issuerUrl;
     final PolicyStore policies = new PolicyStore();
     final AttestationService service = new AttestationService();
 
@@ -29,11 +30,8 @@ final class TokenFixture {
         issuer.clock = clock;
         issuer.issuer = issuerUrl;
         issuer.lifetime = Duration.ofHours(8);
-        verifier.ownKeys = keys;
-        verifier.clock = clock;
-        verifier.ownIssuer = issuerUrl;
-        verifier.trustedIssuers = Optional.of(List.of(issuerUrl));
-        verifier.configure();
+        this.issuerUrl = issuerUrl;
+        verifier = AttestationTokenVerifier.of(keys, List.of(issuerUrl), clock, 1000);
         policies.sealing = sealing;
         policies.dataDir = dataDir.toString();
         policies.trustSimulated = trustSimulated;
@@ -47,7 +45,7 @@ final class TokenFixture {
     TokenFixture withClock(Clock clock) {
         keys.clock = clock;
         issuer.clock = clock;
-        verifier.clock = clock;
+        verifier = AttestationTokenVerifier.of(keys, List.of(issuerUrl), clock, 1000);
         service.clock = clock;
         return this;
     }

@@ -1,7 +1,8 @@
 package care.enclave.attestation.control;
 
-import care.enclave.attestation.api.Expectations;
-import care.enclave.attestation.api.VerifiedAttestation;
+import care.enclave.platform.attestation.AttestationTokenException;
+import care.enclave.platform.attestation.Expectations;
+import care.enclave.platform.attestation.VerifiedAttestation;
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.attestation.entity.RuntimeData;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -47,7 +48,8 @@ class TokenTest {
     }
 
     private Reason refusal(String token, Expectations expectations) {
-        return assertThrows(AttestationFailure.class, () -> fixture.verifier.verify(token, expectations)).failedCheck();
+        return Reason.valueOf(assertThrows(AttestationTokenException.class,
+                () -> fixture.verifier.verify(token, expectations)).reason());
     }
 
     @Test

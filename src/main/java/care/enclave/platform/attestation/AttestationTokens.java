@@ -1,4 +1,4 @@
-package care.enclave.attestation.api;
+package care.enclave.platform.attestation;
 
 /**
  * Verifies attestation tokens (ours or a trusted Azure Attestation instance's) for other modules: signature

@@ -1,11 +1,8 @@
-package care.enclave.attestation.control;
+package care.enclave.platform.attestation;
 
-import care.enclave.attestation.api.AttestationTokens;
-import care.enclave.attestation.api.Expectations;
-import care.enclave.attestation.api.VerifiedAttestation;
-import care.enclave.attestation.control.AttestationFailure.Reason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -36,22 +33,26 @@ import java.util.Optional;
  * ({@code attestation.trusted-issuers}, our own by default), {@code jku} if present must be that issuer's
  * {@code /certs}, the key must be one the issuer publishes (fetched and cached, refetched on an unknown
  * {@code kid}), and {@code exp}/{@code nbf} hold within 60 s of skew. Our own tokens are checked against our
- * own key set without a network round trip.
+ * own key set ({@link LocalTokenKeys}) without a network round trip.
  */
 @ApplicationScoped
-public class TokenVerifier implements AttestationTokens {
+public class AttestationTokenVerifier implements AttestationTokens {
 
     private static final int CLOCK_SKEW_SECONDS = 60;
 
     @Inject
-    SigningKeys ownKeys;
+    Instance<LocalTokenKeys> localKeys;
 
     @Inject
     Clock clock;
 
+    /** The in-process attestation service's issuer, if this application runs one. */
     @Inject
     @ConfigProperty(name = "attestation.issuer")
+    Optional<String> ownIssuerConfig;
+
     String ownIssuer;
+    LocalTokenKeys ownKeys;
 
     @Inject
     @ConfigProperty(name = "attestation.trusted-issuers")
@@ -62,7 +63,26 @@ public class TokenVerifier implements AttestationTokens {
 
     private final Map<String, VerificationKeyResolver> remoteKeys = new HashMap<>();
 
+    /** A verifier outside the container (tools, tests): own keys optional, remote issuers by their /certs. */
+    public static AttestationTokenVerifier of(LocalTokenKeys own, List<String> trustedIssuers, Clock clock,
+                                              long refetchIntervalMillis) {
+        AttestationTokenVerifier verifier = new AttestationTokenVerifier();
+        verifier.ownKeys = own;
+        verifier.ownIssuer = own == null ? "" : own.issuer();
+        verifier.trustedIssuers = Optional.of(trustedIssuers);
+        verifier.clock = clock;
+        verifier.refetchIntervalMillis = refetchIntervalMillis;
+        verifier.configure();
+        return verifier;
+    }
+
     @PostConstruct
+    void init() {
+        ownKeys = localKeys == null || localKeys.isUnsatisfied() ? null : localKeys.get();
+        ownIssuer = ownKeys != null ? ownKeys.issuer() : ownIssuerConfig.orElse("");
+        configure();
+    }
+
     void configure() {
         remoteKeys.clear();
         for (String issuer : trustedIssuers.orElse(List.of())) {
@@ -76,7 +96,7 @@ public class TokenVerifier implements AttestationTokens {
 
     /** Whether tokens of this issuer are ones this verifier will judge. */
     public boolean trusts(String issuer) {
-        return issuer.equals(ownIssuer) && acceptsOwn() || remoteKeys.containsKey(issuer);
+        return issuer.equals(ownIssuer) && ownKeys != null && acceptsOwn() || remoteKeys.containsKey(issuer);
     }
 
     @Override
@@ -95,19 +115,19 @@ public class TokenVerifier implements AttestationTokens {
                     .setSkipSignatureVerification().setJwsAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS)
                     .build().process(token);
         } catch (InvalidJwtException | RuntimeException e) {
-            throw new AttestationFailure(Reason.TOKEN_INVALID, "not a signed JWT");
+            throw new AttestationTokenException("TOKEN_INVALID", "not a signed JWT");
         }
     }
 
     private String issuerOf(JwtContext unverified) {
         try {
             String issuer = unverified.getJwtClaims().getIssuer();
-            if (issuer == null || !(issuer.equals(ownIssuer) && acceptsOwn() || remoteKeys.containsKey(issuer))) {
-                throw new AttestationFailure(Reason.TOKEN_UNTRUSTED_ISSUER, "the issuer is not a trusted attestation service");
+            if (issuer == null || !trusts(issuer)) {
+                throw new AttestationTokenException("TOKEN_UNTRUSTED_ISSUER", "the issuer is not a trusted attestation service");
             }
             return issuer;
         } catch (MalformedClaimException e) {
-            throw new AttestationFailure(Reason.TOKEN_INVALID, "the issuer claim is malformed");
+            throw new AttestationTokenException("TOKEN_INVALID", "the issuer claim is malformed");
         }
     }
 
@@ -118,21 +138,21 @@ public class TokenVerifier implements AttestationTokens {
     private static void checkHeader(JwtContext unverified, String issuer) {
         List<JsonWebStructure> structures = unverified.getJoseObjects();
         if (structures.size() != 1) {
-            throw new AttestationFailure(Reason.TOKEN_INVALID, "nested or encrypted tokens are not accepted");
+            throw new AttestationTokenException("TOKEN_INVALID", "nested or encrypted tokens are not accepted");
         }
         JsonWebStructure jws = structures.get(0);
         if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(jws.getAlgorithmHeaderValue())) {
-            throw new AttestationFailure(Reason.TOKEN_ALGORITHM_REFUSED, "only RS256 tokens are accepted");
+            throw new AttestationTokenException("TOKEN_ALGORITHM_REFUSED", "only RS256 tokens are accepted");
         }
         String jku = jws.getHeader("jku");
         if (jku != null && !jku.equals(issuer + "/certs")) {
-            throw new AttestationFailure(Reason.TOKEN_UNTRUSTED_ISSUER, "jku is not the issuer's key set");
+            throw new AttestationTokenException("TOKEN_UNTRUSTED_ISSUER", "jku is not the issuer's key set");
         }
     }
 
     private JwtClaims verified(String token, String issuer) {
-        VerificationKeyResolver keys = issuer.equals(ownIssuer)
-                ? new JwksVerificationKeyResolver(ownKeys.jwks().getJsonWebKeys()) : remoteKeys.get(issuer);
+        VerificationKeyResolver keys = remoteKeys.containsKey(issuer) ? remoteKeys.get(issuer)
+                : new JwksVerificationKeyResolver(ownKeys.jwks().getJsonWebKeys());
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setExpectedIssuer(issuer)
                 .setRequireExpirationTime()
@@ -149,17 +169,17 @@ public class TokenVerifier implements AttestationTokens {
         }
     }
 
-    private static AttestationFailure failure(InvalidJwtException e) {
+    private static AttestationTokenException failure(InvalidJwtException e) {
         if (e.hasExpired() || e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
-            return new AttestationFailure(Reason.TOKEN_EXPIRED, "the token is outside its validity period");
+            return new AttestationTokenException("TOKEN_EXPIRED", "the token is outside its validity period");
         }
         if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
-            return new AttestationFailure(Reason.TOKEN_INVALID, "the signature does not verify");
+            return new AttestationTokenException("TOKEN_INVALID", "the signature does not verify");
         }
         if (e.getCause() instanceof org.jose4j.lang.UnresolvableKeyException) {
-            return new AttestationFailure(Reason.TOKEN_UNKNOWN_KEY, "the issuer publishes no key with this kid");
+            return new AttestationTokenException("TOKEN_UNKNOWN_KEY", "the issuer publishes no key with this kid");
         }
-        return new AttestationFailure(Reason.TOKEN_INVALID, "the token failed verification");
+        return new AttestationTokenException("TOKEN_INVALID", "the token failed verification");
     }
 
     @SuppressWarnings("unchecked")
@@ -172,31 +192,31 @@ public class TokenVerifier implements AttestationTokens {
                     String.valueOf(c.get("x-enclave-care-evidence")).startsWith("simulated"),
                     (Map<String, Object>) c.get("x-ms-runtime"), token);
         } catch (ClassCastException | MalformedClaimException e) {
-            throw new AttestationFailure(Reason.TOKEN_INVALID, "an SGX claim has the wrong type");
+            throw new AttestationTokenException("TOKEN_INVALID", "an SGX claim has the wrong type");
         }
     }
 
     private static int number(Object value) {
         if (!(value instanceof Number n)) {
-            throw new AttestationFailure(Reason.TOKEN_INVALID, "an SGX claim is missing");
+            throw new AttestationTokenException("TOKEN_INVALID", "an SGX claim is missing");
         }
         return n.intValue();
     }
 
     private static VerifiedAttestation expected(VerifiedAttestation attestation, Expectations expectations) {
         if (attestation.mrEnclave() == null || attestation.mrSigner() == null) {
-            throw new AttestationFailure(Reason.TOKEN_INVALID, "the token carries no SGX identity");
+            throw new AttestationTokenException("TOKEN_INVALID", "the token carries no SGX identity");
         }
         if (!expectations.allowedMrEnclaves().isEmpty()
                 && !expectations.allowedMrEnclaves().contains(attestation.mrEnclave().toLowerCase())) {
-            throw new AttestationFailure(Reason.ENCLAVE_NOT_ALLOWED, "the enclave's MRENCLAVE is not allowed");
+            throw new AttestationTokenException("ENCLAVE_NOT_ALLOWED", "the enclave's MRENCLAVE is not allowed");
         }
         if (!expectations.allowedMrSigners().isEmpty()
                 && !expectations.allowedMrSigners().contains(attestation.mrSigner().toLowerCase())) {
-            throw new AttestationFailure(Reason.ENCLAVE_NOT_ALLOWED, "the enclave's MRSIGNER is not allowed");
+            throw new AttestationTokenException("ENCLAVE_NOT_ALLOWED", "the enclave's MRSIGNER is not allowed");
         }
         if (attestation.debuggable() && !expectations.allowDebug()) {
-            throw new AttestationFailure(Reason.DEBUG_ENCLAVE_REFUSED, "debuggable enclaves are not allowed");
+            throw new AttestationTokenException("DEBUG_ENCLAVE_REFUSED", "debuggable enclaves are not allowed");
         }
         return attestation;
     }

@@ -1,4 +1,4 @@
-package care.enclave.attestation.api;
+package care.enclave.platform.attestation;
 
 import java.util.List;
 import java.util.Locale;
