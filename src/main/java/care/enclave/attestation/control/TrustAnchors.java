@@ -1,5 +1,7 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.enclave.SimulatedPlatforms;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

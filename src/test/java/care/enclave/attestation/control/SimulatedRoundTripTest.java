@@ -1,5 +1,7 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.enclave.SimulatedPlatforms;
+
 import care.enclave.platform.enclave.SimulatedEvidenceProvider;
 
 import care.enclave.platform.attestation.Expectations;
@@ -43,9 +45,7 @@ class SimulatedRoundTripTest {
     void wire() {
         Clock now = Clock.systemUTC();
         service = new TokenFixture(dir, "https://localhost:9443", now, true);
-        SimulatedPlatforms platforms = new SimulatedPlatforms();
-        platforms.sealing = SealingKeys.openDevelopment(dir);
-        platforms.dataDir = dir.toString();
+        SimulatedPlatforms platforms = SimulatedPlatforms.in(dir.resolve("simulated-sgx"));
         TrustAnchors anchors = new TrustAnchors();
         anchors.simulated = platforms;
         anchors.trustSimulated = true;
@@ -58,7 +58,7 @@ class SimulatedRoundTripTest {
         evidence.provider = new SimulatedEvidenceProvider(platforms.platform(), MRENCLAVE, 1, 1);
         evidence.keys = keys;
         vault = new KeyVault();
-        vault.sealing = platforms.sealing;
+        vault.sealing = SealingKeys.openDevelopment(dir);
         vault.dataDir = dir.toString();
         vault.open();
         release = new KeyRelease();

@@ -1,10 +1,5 @@
-package care.enclave.attestation.boundary;
+package care.enclave.platform.enclave;
 
-import care.enclave.platform.enclave.EvidenceProvider;
-import care.enclave.platform.enclave.GramineEvidenceProvider;
-import care.enclave.platform.enclave.SimulatedEvidenceProvider;
-import care.enclave.platform.enclave.WebAppMeasurement;
-import care.enclave.attestation.control.SimulatedPlatforms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
