@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Enclaves calling this platform with their attestation token as the bearer token: a token from a trusted
  * attestation service whose enclave is one of {@code attestation.partner-enclaves} (MRENCLAVE allow-list)
- * acts as a partner. No list, no partner enclaves; debuggable enclaves only where simulation is trusted.
+ * acts as a partner; other attested enclaves are known callers without that role (403, not 401). No list,
+ * no partner enclaves; debuggable enclaves only where simulation is trusted.
  */
 @ApplicationScoped
 public class AttestedCallers implements BearerTokenAuthenticator {
@@ -44,14 +45,12 @@ public class AttestedCallers implements BearerTokenAuthenticator {
         if (issuer == null || !tokens.trusts(issuer)) {
             return Optional.empty();
         }
-        List<String> allowed = partnerEnclaves.orElse(List.of());
-        if (allowed.isEmpty()) {
-            throw new BearerTokenException("no partner enclaves are configured (attestation.partner-enclaves)");
-        }
+        List<String> allowed = partnerEnclaves.orElse(List.of()).stream().map(String::toLowerCase).toList();
         try {
-            VerifiedAttestation enclave = tokens.verify(token, Expectations.mrEnclave(allowed, trustSimulated));
+            VerifiedAttestation enclave = tokens.verify(token, Expectations.mrEnclave(List.of(), trustSimulated));
+            Set<String> roles = allowed.contains(enclave.mrEnclave().toLowerCase()) ? Set.of("partner") : Set.of();
             return Optional.of(new VerifiedCaller(new VerifiedToken("enclave:" + enclave.mrEnclave(), token,
-                    claims(token)), Set.of("partner")));
+                    claims(token)), roles));
         } catch (AttestationTokenException refused) {
             throw new BearerTokenException("attestation token refused (" + refused.reason() + ")");
         }

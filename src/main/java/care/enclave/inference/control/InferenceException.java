@@ -6,7 +6,7 @@ package care.enclave.inference.control;
 public class InferenceException extends RuntimeException {
 
     /** The outcome; the boundary picks the HTTP status from it. */
-    public enum Kind { MODEL_NOT_FOUND, INVALID_INPUT, BUSY, FAILED }
+    public enum Kind { MODEL_NOT_FOUND, INVALID_INPUT, BUSY, FAILED, REPLAYED }
 
     private final Kind kind;
 

@@ -10,7 +10,11 @@ import java.util.Set;
  */
 public interface BearerTokenAuthenticator {
 
-    /** @throws BearerTokenException when the token is of this kind but fails verification */
+    /**
+     * @return the caller with the roles this authenticator grants (possibly none: every authenticator that
+     *     accepts the token adds its roles), or empty when the token is not of this kind
+     * @throws BearerTokenException when the token is of this kind but fails verification
+     */
     Optional<VerifiedCaller> authenticate(String token);
 
     /** A verified token and the roles it grants here. */

@@ -67,11 +67,18 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpMessageContext context) {
         try {
+            BearerTokenAuthenticator.VerifiedCaller caller = null;
+            java.util.Set<String> roles = new java.util.HashSet<>();
             for (BearerTokenAuthenticator authenticator : bearerTokens) {
-                Optional<BearerTokenAuthenticator.VerifiedCaller> caller = authenticator.authenticate(token);
-                if (caller.isPresent()) {
-                    return context.notifyContainerAboutLogin(caller.get().token(), caller.get().roles());
+                Optional<BearerTokenAuthenticator.VerifiedCaller> accepted = authenticator.authenticate(token);
+                if (accepted.isPresent()) {
+                    caller = caller == null ? accepted.get() : caller;
+                    roles.addAll(accepted.get().roles());
                 }
+            }
+            if (caller != null) {
+                // A valid token without a role here is still a known caller: AccessControl answers 403.
+                return context.notifyContainerAboutLogin(caller.token(), roles);
             }
             request.setAttribute(REJECTED_SCHEME, "bearer");
             return context.doNothing();

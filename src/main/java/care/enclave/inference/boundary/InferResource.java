@@ -1,0 +1,52 @@
+package care.enclave.inference.boundary;
+
+import care.enclave.inference.control.SealedInference;
+import care.enclave.platform.problem.InvalidRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /inference/v2/models/{name}/infer}: an Open Inference Protocol request sealed to this enclave,
+ * from an attested enclave allowed to call (bearer attestation token), answered sealed to it.
+ */
+@Path("inference/v2/models/{name}/infer")
+@RolesAllowed("enclave")
+@Produces(MediaType.APPLICATION_JSON)
+public class InferResource {
+
+    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+    @Inject
+    SealedInference inference;
+
+    @POST
+    public String infer(@PathParam("name") String name, @HeaderParam("X-Request-Id") String requestId,
+                        InputStream body) {
+        if (requestId == null || !requestId.matches("[A-Za-z0-9-]{8,64}")) {
+            throw new InvalidRequest("X-Request-Id must be 8-64 letters, digits or hyphens");
+        }
+        return inference.infer(name, requestId, new String(bounded(body), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bounded(InputStream body) {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw InvalidRequest.tooLarge(MAX_BODY_BYTES);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new InvalidRequest("The request body could not be read completely");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package it.care.enclave;
+
+import care.enclave.platform.crypto.SealedExchange;
+import care.enclave.platform.crypto.SealedExchangeJson;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static it.care.enclave.Http.JSON;
+import static it.care.enclave.Http.get;
+import static it.care.enclave.Http.json;
+import static it.care.enclave.Http.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The provider's inference API as a calling enclave uses it: read the provider's evidence (its request key
+ * and model hashes), seal an Open Inference Protocol request to that key with HPKE, present an attestation
+ * token, open the sealed answer. The caller here is the Intel SDK sample enclave (a real quote), the one
+ * caller the IT server allows.
+ */
+class InferenceIT {
+
+    static final String MODEL = "tiny-sigmoid";
+
+    static String callerToken(String vector) throws Exception {
+        Path file = Path.of(System.getProperty("shared.dir", "../shared"), "vectors/sgx", vector);
+        Assumptions.assumeTrue(Files.exists(file), "SKIPPED: real SGX vectors not found at " + file);
+        String quote = Base64.getUrlEncoder().withoutPadding().encodeToString(Files.readAllBytes(file));
+        HttpResponse<String> attested = post(AttestationIT.ATTEST, JSON, "{\"quote\":\"" + quote + "\"}", null);
+        assertEquals(200, attested.statusCode(), attested.body());
+        return "Bearer " + json(attested).getString("token");
+    }
+
+    @SuppressWarnings("unchecked")
+    static ECPublicKey providerKey(JsonObject evidence) throws Exception {
+        String runtime = new String(Base64.getUrlDecoder().decode(evidence.getString("runtimeData")), StandardCharsets.UTF_8);
+        Map<String, Object> keys = (Map<String, Object>) ((List<Object>) JsonUtil.parseJson(runtime).get("keys")).get(0);
+        return (ECPublicKey) PublicJsonWebKey.Factory.newPublicJwk(keys).getPublicKey();
+    }
+
+    static String request(float value) {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < 192; i++) {
+            data.append(i == 0 ? "" : ",").append(value);
+        }
+        return "{\"id\":\"r1\",\"inputs\":[{\"name\":\"pixels\",\"datatype\":\"FP32\",\"shape\":[1,3,8,8],\"data\":["
+                + data + "]}]}";
+    }
+
+    static HttpResponse<String> infer(String model, String requestId, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ItServer.https("/inference/v2/models/" + model + "/infer"))
+                .header("Content-Type", JSON).header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Http.send(request.build());
+    }
+
+    @Test
+    void metadataAndEvidenceNameTheModelByItsHash() {
+        JsonObject metadata = json(get("/inference/v2/models/" + MODEL, null));
+        JsonObject evidence = json(get("/inference/attestation/evidence?nonce=inf1", null));
+        String runtime = new String(Base64.getUrlDecoder().decode(evidence.getString("runtimeData")));
+
+        assertEquals("pixels", metadata.getJsonArray("inputs").getJsonObject(0).getString("name"));
+        assertTrue(metadata.getString("sha256").matches("[0-9a-f]{64}"));
+        assertTrue(runtime.contains(metadata.getString("sha256")), "evidence binds the model hash");
+        assertTrue(runtime.contains("\"use\":\"enc\""));
+        assertEquals(404, get("/inference/v2/models/no-such-model", null).statusCode());
+    }
+
+    @Test
+    void aSealedRequestFromAnAllowedEnclaveIsAnsweredSealed() throws Exception {
+        ECPublicKey provider = providerKey(json(get("/inference/attestation/evidence?nonce=inf2", null)));
+        String requestId = UUID.randomUUID().toString();
+        byte[] aad = SealedExchange.associatedData(MODEL, requestId);
+        SealedExchange.Sealed sealed = SealedExchange.seal(provider, request(0f).getBytes(StandardCharsets.UTF_8), aad);
+
+        HttpResponse<String> answered = infer(MODEL, requestId, SealedExchangeJson.encodeRequest(sealed),
+                callerToken("intel_sdk_release.quote.bin"));
+
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertFalse(answered.body().contains("probability"), "the answer travels sealed");
+        byte[] plain = sealed.openResponse(SealedExchangeJson.decodeResponse(answered.body()), aad);
+        JsonObject response = Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8))).readObject();
+        assertEquals(0.5, response.getJsonArray("outputs").getJsonObject(0).getJsonArray("data").getJsonNumber(0)
+                .doubleValue(), 1e-6);
+        assertEquals("r1", response.getString("id"));
+    }
+
+    @Test
+    void aReplayedRequestRunsNothingTwice() throws Exception {
+        ECPublicKey provider = providerKey(json(get("/inference/attestation/evidence", null)));
+        String requestId = UUID.randomUUID().toString();
+        String body = SealedExchangeJson.encodeRequest(SealedExchange.seal(provider,
+                request(1f).getBytes(StandardCharsets.UTF_8), SealedExchange.associatedData(MODEL, requestId)));
+        String caller = callerToken("intel_sdk_release.quote.bin");
+
+        assertEquals(200, infer(MODEL, requestId, body, caller).statusCode());
+        HttpResponse<String> replay = infer(MODEL, requestId, body, caller);
+
+        assertEquals(409, replay.statusCode());
+        assertEquals("REPLAYED", json(replay).getString("reason"));
+    }
+
+    @Test
+    void callersWithoutAValidTokenGet401AndOtherEnclaves403() throws Exception {
+        ECPublicKey provider = providerKey(json(get("/inference/attestation/evidence", null)));
+        String requestId = UUID.randomUUID().toString();
+        String body = SealedExchangeJson.encodeRequest(SealedExchange.seal(provider,
+                request(0f).getBytes(StandardCharsets.UTF_8), SealedExchange.associatedData(MODEL, requestId)));
+
+        assertEquals(401, infer(MODEL, requestId, body, null).statusCode());
+        assertEquals(401, infer(MODEL, requestId, body, "Bearer not.a.token").statusCode());
+        assertEquals(403, infer(MODEL, requestId, body, callerToken("phala_sgx_quote.bin")).statusCode());
+    }
+
+    @Test
+    void tamperedOrMisdirectedRequestsAreRefusedWithoutEchoingData() throws Exception {
+        ECPublicKey provider = providerKey(json(get("/inference/attestation/evidence", null)));
+        String requestId = UUID.randomUUID().toString();
+        SealedExchange.Sealed sealed = SealedExchange.seal(provider, request(7f).getBytes(StandardCharsets.UTF_8),
+                SealedExchange.associatedData(MODEL, requestId));
+        byte[] tampered = sealed.ciphertext().clone();
+        tampered[10] ^= 0x01;
+        String caller = callerToken("intel_sdk_release.quote.bin");
+
+        HttpResponse<String> refused = infer(MODEL, requestId,
+                SealedExchangeJson.encodeRequest(sealed.enc(), tampered), caller);
+        HttpResponse<String> otherId = infer(MODEL, UUID.randomUUID().toString(),
+                SealedExchangeJson.encodeRequest(sealed), caller);
+
+        assertEquals(400, refused.statusCode());
+        assertEquals(400, otherId.statusCode(), "the request id is bound as associated data");
+        assertFalse(refused.body().contains("7.0"));
+        assertEquals(400, infer(MODEL, "short", "{}", caller).statusCode());
+    }
+}
