@@ -4,6 +4,7 @@ import care.enclave.platform.attestation.AttestationTokenException;
 import care.enclave.platform.attestation.AttestationTokenVerifier;
 import care.enclave.platform.attestation.Expectations;
 import care.enclave.platform.attestation.VerifiedAttestation;
+import care.enclave.platform.enclave.EnclaveIdentity;
 import care.enclave.platform.security.BearerTokenAuthenticator;
 import care.enclave.platform.security.BearerTokenException;
 import care.enclave.platform.security.UnverifiedIssuer;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * Mutual attestation, provider side: a caller presents its own attestation token as the bearer token;
  * a token from a trusted attestation service proves an enclave, and only enclaves in
- * {@code inference.callers.allowed-mrenclaves} get the {@code enclave} role that inference requires
+ * {@code inference.callers.allowed-mrenclaves} ({@code self}: this enclave, for the embedded server) get the
+ * {@code enclave} role that inference requires
  * (others are known but refused: 403). Debuggable callers only with {@code inference.callers.allow-debug}.
  */
 @ApplicationScoped
@@ -30,6 +32,9 @@ public class CallerEnclaves implements BearerTokenAuthenticator {
 
     @Inject
     AttestationTokenVerifier tokens;
+
+    @Inject
+    EnclaveIdentity self;
 
     @Inject
     @ConfigProperty(name = "inference.callers.allowed-mrenclaves")
@@ -47,8 +52,7 @@ public class CallerEnclaves implements BearerTokenAuthenticator {
         }
         try {
             VerifiedAttestation caller = tokens.verify(token, Expectations.mrEnclave(List.of(), allowDebug));
-            boolean allowed = allowedCallers.orElse(List.of()).stream()
-                    .anyMatch(m -> m.equalsIgnoreCase(caller.mrEnclave()));
+            boolean allowed = self.resolve(allowedCallers.orElse(List.of())).contains(caller.mrEnclave().toLowerCase());
             return Optional.of(new VerifiedCaller(new VerifiedToken("enclave:" + caller.mrEnclave(), token,
                     claims(token)), allowed ? Set.of("enclave") : Set.of()));
         } catch (AttestationTokenException refused) {

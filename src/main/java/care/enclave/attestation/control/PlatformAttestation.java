@@ -1,0 +1,54 @@
+package care.enclave.attestation.control;
+
+import care.enclave.attestation.api.Attestation;
+import care.enclave.attestation.entity.RuntimeData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** {@link Attestation} for other modules, over the in-process attestation service and this enclave's evidence. */
+@ApplicationScoped
+public class PlatformAttestation implements Attestation {
+
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(10);
+
+    @Inject
+    AttestationService service;
+
+    @Inject
+    EvidenceService evidence;
+
+    @Inject
+    Clock clock;
+
+    private String token;
+    private long expiresAt;
+
+    @Override
+    public String attest(byte[] quote, byte[] runtimeDataJson, String nonce) {
+        return service.attestSgx(quote, new RuntimeData(runtimeDataJson, true), nonce);
+    }
+
+    @Override
+    public synchronized String ownToken() {
+        if (token == null || clock.instant().getEpochSecond() > expiresAt - RENEW_BEFORE_EXPIRY.toSeconds()) {
+            EvidenceService.Evidence own = evidence.produce((String) null);
+            token = service.attestSgx(own.quote(), own.runtimeData(), null);
+            expiresAt = expiry(token);
+        }
+        return token;
+    }
+
+    private static long expiry(String token) {
+        try {
+            return new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
+                    .setSkipSignatureVerification().build().processToClaims(token).getExpirationTime().getValue();
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            throw new IllegalStateException("PlatformAttestation: own token unreadable");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package care.enclave.diagnostics.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The diagnostics provider's inference API as this platform calls it, over HTTPS whether the provider runs
+ * in this server (embedded default) or in its own enclave elsewhere: only the URL differs
+ * ({@code inference/mp-rest/url}, with {@code connectTimeout} and {@code readTimeout}).
+ */
+@Path("/inference")
+@RegisterRestClient(configKey = "inference")
+@RegisterProvider(ProviderResponses.class)
+public interface InferenceApi {
+
+    @GET
+    @Path("attestation/evidence")
+    @Produces(MediaType.APPLICATION_JSON)
+    String evidence(@QueryParam("nonce") String nonce);
+
+    @GET
+    @Path("v2/models/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    String metadata(@PathParam("name") String model);
+
+    @POST
+    @Path("v2/models/{name}/infer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    String infer(@PathParam("name") String model, @HeaderParam("X-Request-Id") String requestId,
+                 @HeaderParam("Authorization") String attestationToken, String sealedRequest);
+}

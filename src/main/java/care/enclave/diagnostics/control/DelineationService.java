@@ -1,0 +1,116 @@
+package care.enclave.diagnostics.control;
+
+import care.enclave.attestation.api.Attestation;
+import care.enclave.diagnostics.client.InferenceApi;
+import care.enclave.diagnostics.control.ProviderException.Kind;
+import care.enclave.diagnostics.entity.Delineation;
+import care.enclave.diagnostics.entity.ModelInput;
+import care.enclave.platform.crypto.SealedExchange;
+import care.enclave.platform.crypto.SealedExchangeException;
+import care.enclave.platform.crypto.SealedExchangeJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static care.enclave.platform.json.JsonSupport.JSON;
+
+/**
+ * Delineates a brain MRI slice with the provider's model, confidentially: decode and prepare the image
+ * here, verify the provider enclave, seal the request to its attested key, call it with our own attestation
+ * token, open the sealed answer, and draw the outline here. The provider's host sees only ciphertext.
+ */
+@ApplicationScoped
+public class DelineationService {
+
+    @Inject
+    ProviderVerification verification;
+
+    @Inject
+    @RestClient
+    InferenceApi provider;
+
+    @Inject
+    Attestation attestation;
+
+    @Inject
+    @ConfigProperty(name = "diagnostics.model", defaultValue = "unet")
+    String modelName;
+
+    /** The outlined image with how it was produced and by whom. */
+    public record Result(Delineation delineation, VerifiedProvider provider, long verifyMillis, long inferMillis) {
+    }
+
+    public Result delineate(byte[] image) {
+        PreparedSlice slice = Preprocessing.prepare(MriImage.decode(image));
+        long start = System.nanoTime();
+        VerifiedProvider verified = call(() -> verification.verify(modelName));
+        long verifiedAt = System.nanoTime();
+        JsonObject metadata = JSON.createReader(new StringReader(call(() -> provider.metadata(modelName)))).readObject();
+        if (!verified.modelSha256().equals(metadata.getString("sha256", ""))) {
+            throw new ProviderException(Kind.UNTRUSTED, "the served model is not the one the evidence vouches for");
+        }
+        float[] probabilities = infer(verified, metadata, slice.input());
+        long inferredAt = System.nanoTime();
+        return new Result(Postprocessing.delineate(slice, probabilities), verified,
+                (verifiedAt - start) / 1_000_000, (inferredAt - verifiedAt) / 1_000_000);
+    }
+
+    private float[] infer(VerifiedProvider verified, JsonObject metadata, ModelInput input) {
+        String requestId = UUID.randomUUID().toString();
+        byte[] aad = SealedExchange.associatedData(modelName, requestId);
+        String inputName = metadata.getJsonArray("inputs").getJsonObject(0).getString("name");
+        SealedExchange.Sealed sealed = SealedExchange.seal(verified.requestKey(),
+                request(inputName, input).getBytes(StandardCharsets.UTF_8), aad);
+        String answer = call(() -> provider.infer(modelName, requestId, "Bearer " + attestation.ownToken(),
+                SealedExchangeJson.encodeRequest(sealed)));
+        try {
+            byte[] plain = sealed.openResponse(SealedExchangeJson.decodeResponse(answer), aad);
+            return probabilities(JSON.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8))).readObject());
+        } catch (SealedExchangeException e) {
+            throw new ProviderException(Kind.REFUSED, "the provider's answer does not open");
+        }
+    }
+
+    private static String request(String inputName, ModelInput input) {
+        JsonArrayBuilder data = JSON.createArrayBuilder();
+        for (float value : input.tensor()) {
+            data.add(value);
+        }
+        JsonArrayBuilder shape = JSON.createArrayBuilder();
+        for (long dimension : input.shape()) {
+            shape.add(dimension);
+        }
+        return JSON.createObjectBuilder().add("inputs", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                .add("name", inputName).add("datatype", "FP32").add("shape", shape).add("data", data)))
+                .build().toString();
+    }
+
+    private static float[] probabilities(JsonObject response) {
+        JsonArray data = response.getJsonArray("outputs").getJsonObject(0).getJsonArray("data");
+        float[] values = new float[data.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) data.getJsonNumber(i).doubleValue();
+        }
+        return values;
+    }
+
+    /** A provider that cannot be reached or answers nonsense is unavailable; its own refusals pass through. */
+    private static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DiagnosticsException known) {
+            throw known;
+        } catch (RuntimeException e) {
+            throw new ProviderException(Kind.UNAVAILABLE, "the provider could not be reached or answered unreadably");
+        }
+    }
+}
