@@ -141,12 +141,29 @@ public final class ItServer {
     }
 
     private static KeyStore trustedCertificates() throws IOException, GeneralSecurityException {
+        return trustedCertificates(dir());
+    }
+
+    /** An HTTP client trusting exactly the certificate of the server in {@code serverDir}. */
+    public static HttpClient clientFor(Path serverDir) {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trustedCertificates(serverDir));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot pin the certificate of " + serverDir, e);
+        }
+    }
+
+    static KeyStore trustedCertificates(Path serverDir) throws IOException, GeneralSecurityException {
         Properties env = new Properties();
-        try (InputStream in = Files.newInputStream(dir().resolve("server.env"))) {
+        try (InputStream in = Files.newInputStream(serverDir.resolve("server.env"))) {
             env.load(in);
         }
         KeyStore serverKeys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir().resolve("resources/security/key.p12"))) {
+        try (InputStream in = Files.newInputStream(serverDir.resolve("resources/security/key.p12"))) {
             serverKeys.load(in, env.getProperty("keystore_password").toCharArray());
         }
         KeyStore trusted = KeyStore.getInstance("PKCS12");

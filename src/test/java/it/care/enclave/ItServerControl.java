@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * keys, new Redis, new clerk password) from the same server.xml and WAR as the product, on its own ports,
  * so tests never touch the product server that {@code liberty:run} uses.
  *
- * <p>Usage: {@code start|stop <wlp dir> <server name> <war> <http port> <https port> [jvm option or
- * bootstrap:name=value...]}
+ * <p>Usage: {@code start|stop <wlp dir> <server name> <war> <http port> <https port> [jvm option,
+ * bootstrap:name=value or serverxml:path...]}
  */
 public final class ItServerControl {
 
@@ -38,16 +38,17 @@ public final class ItServerControl {
         }
         deleteRecursively(serverDir);
         run(wlp, "create", name);
-        Files.copy(Path.of("src/main/liberty/config/server.xml"), serverDir.resolve("server.xml"),
-                StandardCopyOption.REPLACE_EXISTING);
+        String serverXml = List.of(args).stream().filter(a -> a.startsWith("serverxml:")).map(a -> a.substring(10))
+                .findFirst().orElse("src/main/liberty/config/server.xml");
+        Files.copy(Path.of(serverXml), serverDir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(serverDir.resolve("apps"));
         Files.copy(Path.of(args[3]), serverDir.resolve("apps").resolve(Path.of(args[3]).getFileName()));
         List<String> extra = List.of(args).subList(6, args.length);
         StringBuilder bootstrap = new StringBuilder("http.port=" + args[4] + "\nhttps.port=" + args[5] + "\n");
         extra.stream().filter(a -> a.startsWith("bootstrap:")).forEach(a -> bootstrap.append(a.substring(10)).append('\n'));
         Files.writeString(serverDir.resolve("bootstrap.properties"), bootstrap, StandardCharsets.UTF_8);
-        Files.write(serverDir.resolve("jvm.options"), extra.stream().filter(a -> !a.startsWith("bootstrap:")).toList(),
-                StandardCharsets.UTF_8);
+        Files.write(serverDir.resolve("jvm.options"), extra.stream()
+                .filter(a -> !a.startsWith("bootstrap:") && !a.startsWith("serverxml:")).toList(), StandardCharsets.UTF_8);
         run(wlp, "start", name);
         try {
             awaitApplication(serverDir.resolve("logs/messages.log"));
