@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The seed's {@code curl -X POST .../delineate -F img=@TCGA_CS_4944.png}: the platform verifies the provider
- * enclave, sends the slice sealed, and returns the outline. In the IT server the provider is the embedded
- * inference service called over HTTPS, serving a small real model with the U-Net's signature.
+ * enclave, sends the slice sealed, and returns the outline. The provider is the second Liberty server running
+ * the inference WAR, pinned by its WAR's measurement, serving a small real model with the U-Net's signature.
  */
 class DelineateIT {
 
@@ -61,7 +61,10 @@ class DelineateIT {
         assertTrue(result.getJsonNumber("lesion_fraction").doubleValue() > 0);
         assertEquals("flair-threshold", result.getJsonObject("model").getString("name"));
         assertTrue(result.getJsonObject("model").getString("sha256").matches("[0-9a-f]{64}"));
-        assertTrue(result.getJsonObject("provider").getString("mrenclave").matches("[0-9a-f]{64}"));
+        // The separately started provider, identified by the measurement of its own WAR (not this server's).
+        String providerWar = java.util.HexFormat.of().formatHex(care.enclave.platform.enclave.WebAppMeasurement
+                .measureWar(Path.of(System.getProperty("it.inference.war"))));
+        assertEquals(providerWar, result.getJsonObject("provider").getString("mrenclave"));
         assertTrue(result.getJsonObject("provider").getBoolean("simulated"));
         assertEquals(3, result.getString("maa_token").split("\\.").length);
         Files.createDirectories(Path.of("target/it-artifacts"));

@@ -43,18 +43,48 @@ public final class ItServerControl {
         Files.copy(Path.of(serverXml), serverDir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(serverDir.resolve("apps"));
         Files.copy(Path.of(args[3]), serverDir.resolve("apps").resolve(Path.of(args[3]).getFileName()));
-        List<String> extra = List.of(args).subList(6, args.length);
+        List<String> extra = new java.util.ArrayList<>();
+        for (String arg : List.of(args).subList(6, args.length)) {
+            extra.add(arg.startsWith("measure:") ? measured(arg.substring(8)) : arg);
+        }
+        shareKeystore(extra, serverDir);
         StringBuilder bootstrap = new StringBuilder("http.port=" + args[4] + "\nhttps.port=" + args[5] + "\n");
         extra.stream().filter(a -> a.startsWith("bootstrap:")).forEach(a -> bootstrap.append(a.substring(10)).append('\n'));
         Files.writeString(serverDir.resolve("bootstrap.properties"), bootstrap, StandardCharsets.UTF_8);
         Files.write(serverDir.resolve("jvm.options"), extra.stream()
-                .filter(a -> !a.startsWith("bootstrap:") && !a.startsWith("serverxml:")).toList(), StandardCharsets.UTF_8);
+                .filter(a -> !a.startsWith("bootstrap:") && !a.startsWith("serverxml:") && !a.startsWith("sharekeystore:"))
+                .toList(), StandardCharsets.UTF_8);
         run(wlp, "start", name);
         try {
             awaitApplication(serverDir.resolve("logs/messages.log"));
         } catch (RuntimeException failed) {
             run(wlp, "stop", name);
             throw failed;
+        }
+    }
+
+    /** {@code measure:prop=path.war[,more]} becomes {@code -Dprop=<MRENCLAVE of the WAR>[,more]}: a pin. */
+    private static String measured(String spec) {
+        String property = spec.substring(0, spec.indexOf('='));
+        String[] values = spec.substring(spec.indexOf('=') + 1).split(",");
+        values[0] = java.util.HexFormat.of().formatHex(
+                care.enclave.platform.enclave.WebAppMeasurement.measureWar(Path.of(values[0])));
+        return "-D" + property + "=" + String.join(",", values);
+    }
+
+    /**
+     * {@code sharekeystore:<server dir>}: this test machine's servers present one TLS identity (the first
+     * server's generated key), so each trusts the other exactly as it trusts itself.
+     */
+    private static void shareKeystore(List<String> extra, Path serverDir) throws IOException {
+        for (String arg : extra) {
+            if (arg.startsWith("sharekeystore:")) {
+                Path other = Path.of(arg.substring(14));
+                Files.createDirectories(serverDir.resolve("resources/security"));
+                Files.copy(other.resolve("resources/security/key.p12"), serverDir.resolve("resources/security/key.p12"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(other.resolve("server.env"), serverDir.resolve("server.env"), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

@@ -36,6 +36,32 @@ public final class WebAppMeasurement {
         return CodeMeasurement.measure(files);
     }
 
+    /**
+     * The same measurement from a WAR file, before it is deployed: what an operator pins as the expected
+     * MRENCLAVE of a build (the simulated enclave measures exactly these entries once deployed).
+     */
+    public static byte[] measureWar(java.nio.file.Path war) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(war.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                String path = "/" + entry.getName();
+                boolean code = !entry.isDirectory() && (path.startsWith(CLASSES)
+                        || path.startsWith(LIB) && path.endsWith(".jar") && path.indexOf('/', LIB.length()) < 0);
+                if (code) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        files.put(path, in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new EvidenceException("the WAR cannot be read to measure it");
+        }
+        if (files.isEmpty()) {
+            throw new EvidenceException("no application code found to measure");
+        }
+        return CodeMeasurement.measure(files);
+    }
+
     private static void collect(ServletContext context, String directory, SortedMap<String, byte[]> files) {
         for (String path : paths(context, directory)) {
             if (path.endsWith("/")) {
