@@ -4,8 +4,7 @@ import care.enclave.attestation.api.Attestation;
 import care.enclave.attestation.entity.RuntimeData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import care.enclave.platform.security.UnverifiedClaims;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +44,8 @@ public class PlatformAttestation implements Attestation {
 
     private static long expiry(String token) {
         try {
-            return new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
-                    .setSkipSignatureVerification().build().processToClaims(token).getExpirationTime().getValue();
-        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            return UnverifiedClaims.of(token).orElseThrow().getExpirationTime().getValue();
+        } catch (org.jose4j.jwt.MalformedClaimException | java.util.NoSuchElementException e) {
             throw new IllegalStateException("PlatformAttestation: own token unreadable");
         }
     }

@@ -2,6 +2,7 @@ package care.enclave.diagnostics.boundary;
 
 import care.enclave.diagnostics.control.DelineationService;
 import care.enclave.diagnostics.entity.Delineation;
+import care.enclave.platform.problem.BoundedBody;
 import care.enclave.platform.problem.InvalidRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Base64;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
@@ -39,7 +38,7 @@ public class DelineateResource {
         if (img == null) {
             throw new InvalidRequest("send the image as the multipart field img");
         }
-        DelineationService.Result result = delineation.delineate(bounded(img));
+        DelineationService.Result result = delineation.delineate(BoundedBody.read(img.getContent(), MAX_IMAGE_BYTES));
         Delineation d = result.delineation();
         Base64.Encoder b64 = Base64.getEncoder();
         return JSON.createObjectBuilder()
@@ -59,17 +58,5 @@ public class DelineateResource {
                 .add("timings", JSON.createObjectBuilder().add("verify_provider_ms", result.verifyMillis())
                         .add("inference_ms", result.inferMillis()))
                 .build().toString();
-    }
-
-    private static byte[] bounded(EntityPart img) {
-        try (InputStream in = img.getContent()) {
-            byte[] bytes = in.readNBytes(MAX_IMAGE_BYTES + 1);
-            if (bytes.length > MAX_IMAGE_BYTES) {
-                throw InvalidRequest.tooLarge(MAX_IMAGE_BYTES);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new InvalidRequest("The image part could not be read completely");
-        }
     }
 }

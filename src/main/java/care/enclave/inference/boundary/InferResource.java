@@ -1,6 +1,7 @@
 package care.enclave.inference.boundary;
 
 import care.enclave.inference.control.SealedInference;
+import care.enclave.platform.problem.BoundedBody;
 import care.enclave.platform.problem.InvalidRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -35,18 +35,6 @@ public class InferResource {
         if (requestId == null || !requestId.matches("[A-Za-z0-9-]{8,64}")) {
             throw new InvalidRequest("X-Request-Id must be 8-64 letters, digits or hyphens");
         }
-        return inference.infer(name, requestId, new String(bounded(body), StandardCharsets.UTF_8));
-    }
-
-    private static byte[] bounded(InputStream body) {
-        try (InputStream in = body) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw InvalidRequest.tooLarge(MAX_BODY_BYTES);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new InvalidRequest("The request body could not be read completely");
-        }
+        return inference.infer(name, requestId, new String(BoundedBody.read(body, MAX_BODY_BYTES), StandardCharsets.UTF_8));
     }
 }

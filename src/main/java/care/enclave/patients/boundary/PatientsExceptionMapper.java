@@ -29,7 +29,6 @@ public class PatientsExceptionMapper implements ExceptionMapper<PatientsExceptio
                     .errors(((InvalidPatient) failure).violations().stream()
                             .map(v -> new Problem.FieldError(v.field(), v.reason())).toList());
             case MALFORMED -> Problem.of(400, "Malformed request body");
-            case TOO_LARGE -> Problem.of(413, "Request body too large");
             case UNSUPPORTED_TYPE -> Problem.of(415, "Unsupported media type");
             case EXISTS -> Problem.of(409, "Patient already exists");
             case NOT_FOUND -> Problem.of(404, "Patient not found");

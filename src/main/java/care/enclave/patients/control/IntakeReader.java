@@ -2,16 +2,14 @@ package care.enclave.patients.control;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
-import care.enclave.patients.control.PatientsException.BodyTooLarge;
 import care.enclave.patients.control.PatientsException.FieldViolation;
 import care.enclave.patients.control.PatientsException.InvalidPatient;
 import care.enclave.patients.control.PatientsException.MalformedBody;
 import care.enclave.patients.control.PatientsException.UnsupportedContentType;
+import care.enclave.platform.problem.BoundedBody;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -38,7 +36,7 @@ public final class IntakeReader {
 
     public static Map<String, String> read(String contentType, InputStream body) {
         String type = mediaType(contentType);
-        String text = utf8(bounded(body), "The request body is not valid UTF-8");
+        String text = utf8(BoundedBody.read(body, MAX_BODY_BYTES), "The request body is not valid UTF-8");
         return switch (type) {
             case "application/x-www-form-urlencoded" -> FormDecoder.decode(text);
             case "application/json" -> json(text);
@@ -59,22 +57,6 @@ public final class IntakeReader {
             }
         }
         return parts[0].strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static byte[] bounded(InputStream body) {
-        try (InputStream in = body) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            for (int n; (n = in.read(chunk)) != -1; ) {
-                out.write(chunk, 0, n);
-                if (out.size() > MAX_BODY_BYTES) {
-                    throw new BodyTooLarge(MAX_BODY_BYTES);
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new MalformedBody("The request body could not be read completely");
-        }
     }
 
     static String utf8(byte[] bytes, String complaint) {

@@ -10,7 +10,7 @@ import java.util.List;
 public abstract class PatientsException extends RuntimeException {
 
     /** What kind of outcome this is; the boundary chooses the HTTP status from it. */
-    public enum Kind { INVALID, MALFORMED, TOO_LARGE, UNSUPPORTED_TYPE, EXISTS, NOT_FOUND, UNAVAILABLE, UNREADABLE }
+    public enum Kind { INVALID, MALFORMED, UNSUPPORTED_TYPE, EXISTS, NOT_FOUND, UNAVAILABLE, UNREADABLE }
 
     private final Kind kind;
 
@@ -43,12 +43,6 @@ public abstract class PatientsException extends RuntimeException {
     public static final class MalformedBody extends PatientsException {
         public MalformedBody(String reason) {
             super(Kind.MALFORMED, reason);
-        }
-    }
-
-    public static final class BodyTooLarge extends PatientsException {
-        public BodyTooLarge(int limit) {
-            super(Kind.TOO_LARGE, "The request body exceeds " + limit + " bytes");
         }
     }
 

@@ -1,5 +1,6 @@
 package care.enclave.platform.json;
 
+import care.enclave.platform.problem.BoundedBody;
 import care.enclave.platform.problem.InvalidRequest;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -7,8 +8,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,7 +23,7 @@ public final class JsonBodies {
     }
 
     public static JsonObject readObject(InputStream body, int maxBytes) {
-        byte[] bytes = bounded(body, maxBytes);
+        byte[] bytes = BoundedBody.read(body, maxBytes);
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
@@ -37,22 +36,6 @@ public final class JsonBodies {
             throw new InvalidRequest("The request body is not a well-formed JSON object");
         } catch (JsonException e) {
             throw new InvalidRequest("The request body is not a JSON object");
-        }
-    }
-
-    private static byte[] bounded(InputStream body, int maxBytes) {
-        try (InputStream in = body) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            for (int n; in != null && (n = in.read(chunk)) != -1; ) {
-                out.write(chunk, 0, n);
-                if (out.size() > maxBytes) {
-                    throw InvalidRequest.tooLarge(maxBytes);
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new InvalidRequest("The request body could not be read completely");
         }
     }
 }

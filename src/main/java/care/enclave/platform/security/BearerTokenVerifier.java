@@ -74,7 +74,7 @@ public class BearerTokenVerifier implements BearerTokenAuthenticator {
     /** Only tokens naming the configured partner issuer are this verifier's to judge. */
     @Override
     public Optional<VerifiedCaller> authenticate(String token) {
-        return consumer != null && issuer.get().equals(UnverifiedIssuer.of(token)) ? Optional.of(verify(token))
+        return consumer != null && issuer.get().equals(UnverifiedClaims.issuer(token)) ? Optional.of(verify(token))
                 : Optional.empty();
     }
 

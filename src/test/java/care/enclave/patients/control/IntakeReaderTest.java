@@ -1,6 +1,6 @@
 package care.enclave.patients.control;
 
-import care.enclave.patients.control.PatientsException.BodyTooLarge;
+import care.enclave.platform.problem.InvalidRequest;
 import care.enclave.patients.control.PatientsException.InvalidPatient;
 import care.enclave.patients.control.PatientsException.MalformedBody;
 import care.enclave.patients.control.PatientsException.UnsupportedContentType;
@@ -90,7 +90,7 @@ class IntakeReaderTest {
         byte[] body = new byte[IntakeReader.MAX_BODY_BYTES + 1];
         java.util.Arrays.fill(body, (byte) 'a');
 
-        assertThrows(BodyTooLarge.class, () -> read(FORM, body));
+        assertEquals(true, assertThrows(InvalidRequest.class, () -> read(FORM, body)).tooLarge());
     }
 
     @ParameterizedTest
