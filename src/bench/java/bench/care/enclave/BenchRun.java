@@ -95,7 +95,20 @@ public final class BenchRun {
         m.put("Settings", String.format(Locale.ROOT, "HTTP %d s warm-up + %d s measured per scenario and connection count;"
                 + " quick=%s; server JVM options: %s", config.warmupSeconds(), config.durationSeconds(), config.quick(),
                 config.serverJvm().isEmpty() ? "(defaults)" : String.join(" ", config.serverJvm())));
+        m.put("Payloads", payloads());
         m.put("Command", "./mvnw -Pbench verify" + (config.quick() ? " -Dbench.quick=true" : ""));
+    }
+
+    private static String payloads() {
+        try {
+            int record = care.enclave.patients.control.BenchPatients.recordJson(
+                    care.enclave.patients.control.BenchPatients.patient("bench-record-1")).length;
+            return String.format(Locale.ROOT, "a patient record is %d bytes of JSON (sealed: %d bytes); the model input "
+                    + "sent to the provider is %.1f MB of KServe JSON before HPKE sealing", record, record + 7 + 12 + 16,
+                    SealedExchangeBenchmark.requestBytes() / 1e6);
+        } catch (Exception e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     private static long[] memory(long pid) {

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,16 +32,22 @@ public class ImagingBenchmark {
     private byte[] png;
     private PreparedSlice prepared;
     private float[] probabilities;
+    private ModelRegistry registry;
 
     @Setup
     public void setUp() {
         png = SampleSlice.png();
         prepared = SampleSlice.prepared();
-        try (ModelRegistry registry = ModelRegistry.load(SampleSlice.MODEL.getParent(), 2)) {
-            String name = registry.info("unet").inputs().get(0).name();
-            Tensor input = new Tensor(name, prepared.input().shape(), prepared.input().tensor());
-            probabilities = new InferenceEngine(registry, 1, 1, 60_000).infer("unet", List.of(input)).get(0).data();
-        }
+        // Open for the whole trial: ONNX Runtime's threads outlive a closed session and crashed the JVM.
+        registry = ModelRegistry.load(SampleSlice.MODEL.getParent(), 2);
+        String name = registry.info("unet").inputs().get(0).name();
+        Tensor input = new Tensor(name, prepared.input().shape(), prepared.input().tensor());
+        probabilities = new InferenceEngine(registry, 1, 1, 60_000).infer("unet", List.of(input)).get(0).data();
+    }
+
+    @TearDown
+    public void tearDown() {
+        registry.close();
     }
 
     @Benchmark

@@ -55,7 +55,8 @@ final class MicroBenchmarks {
                 .warmupTime(TimeValue.fromString(config.jmhIteration()))
                 .measurementIterations(config.jmhIterations())
                 .measurementTime(TimeValue.fromString(config.jmhIteration()))
-                .jvmArgsAppend("-Dshared.dir=" + System.getProperty("shared.dir", "../shared"), "-Xmx2g")
+                // ONNX Runtime's session creation for the U-Net overflowed a 1-2 MB main-thread stack (SIGSEGV).
+                .jvmArgsAppend("-Dshared.dir=" + System.getProperty("shared.dir", "../shared"), "-Xmx2g", "-Xss8m")
                 .shouldFailOnError(true);
     }
 
