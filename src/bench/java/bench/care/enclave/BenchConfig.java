@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * The run's settings, from system properties the Maven profile passes. {@code bench.quick=true} shortens
  * every duration to check the harness end to end; its figures mean nothing.
  */
-record BenchConfig(boolean quick, int warmupSeconds, int durationSeconds, Set<String> only, List<String> serverJvm,
+record BenchConfig(boolean quick, int warmupSeconds, int durationSeconds, Set<String> only, Set<String> scenarios,
+                   List<String> serverJvm,
                    int httpPort, int httpsPort, int providerHttpPort, int providerHttpsPort,
                    Path target, Path war, Path inferenceWar, Path onnxRuntimeLib, Path out) {
 
@@ -21,6 +22,7 @@ record BenchConfig(boolean quick, int warmupSeconds, int durationSeconds, Set<St
                 quick ? 1 : Integer.parseInt(property("bench.warmup", "10")),
                 quick ? 3 : Integer.parseInt(property("bench.duration", "30")),
                 words(property("bench.only", "")),
+                words(property("bench.scenarios", "")),
                 List.of(property("bench.server.jvm", "").split("\\s+")).stream().filter(s -> !s.isBlank()).toList(),
                 Integer.parseInt(property("bench.http.port", "28080")),
                 Integer.parseInt(property("bench.https.port", "28443")),
@@ -36,6 +38,11 @@ record BenchConfig(boolean quick, int warmupSeconds, int durationSeconds, Set<St
     /** Whether a part of the run (jmh, http, delineate, profile) is selected; all are by default. */
     boolean runs(String part) {
         return only.isEmpty() || only.contains(part);
+    }
+
+    /** Whether an HTTP scenario is selected ({@code bench.scenarios}); all are by default. */
+    boolean runsScenario(String name) {
+        return scenarios.isEmpty() || scenarios.contains(name);
     }
 
     /** JMH iteration length: a second, or a fifth of one in a quick run. */

@@ -63,23 +63,26 @@ public final class BenchRun {
             http.seedPatients();
         }
         if (config.runs("http")) {
-            for (Scenario scenario : scenarios) {
+            for (Scenario scenario : scenarios.stream().filter(s -> config.runsScenario(s.name())).toList()) {
                 results.http.addAll(http.run(scenario, api));
             }
         }
         if (config.runs("profile")) {
-            Scenario post = scenarios.stream().filter(s -> s.name().equals("post")).findFirst().orElseThrow();
-            Path jfr = config.out().resolve("post-64.jfr");
-            int seconds = Math.min(20, config.durationSeconds());
-            http.drive(post, 64, config.warmupSeconds());
-            CpuProfile.record(servers.platformPid(), jfr, () -> http.drive(post, 64, seconds));
-            results.profile = CpuProfile.analyse(jfr);
-            results.profiledScenario = "POST /patient at 64 connections, " + seconds + " s";
+            for (String name : List.of("post", "noop-auth")) {
+                Scenario scenario = scenarios.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+                Path jfr = config.out().resolve(name + "-64.jfr");
+                int seconds = Math.min(20, config.durationSeconds());
+                http.drive(scenario, 64, config.warmupSeconds());
+                CpuProfile.record(servers.platformPid(), jfr, () -> http.drive(scenario, 64, seconds));
+                results.profiles.add(CpuProfile.analyse("`" + name + "` at 64 connections, " + seconds + " s", jfr));
+            }
         }
         if (config.runs("delineate")) {
             Scenario delineate = http.delineateScenario();
             results.scenarioDescriptions.put(delineate.name(), delineate.description());
-            results.http.addAll(http.run(delineate, HttpLoad.processes(servers, true)));
+            // A delineation takes a second or more on a busy machine: at least 15 s for a few answers.
+            results.http.addAll(http.run(delineate, HttpLoad.processes(servers, true),
+                    Math.max(config.durationSeconds(), 15)));
         }
     }
 

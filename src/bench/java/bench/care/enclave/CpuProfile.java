@@ -25,7 +25,8 @@ final class CpuProfile {
     record Share(String name, long samples, double percent) {
     }
 
-    record Profile(long samples, List<Share> components, List<Share> selfMethods, long gcCount, double gcPauseMillis) {
+    record Profile(String title, long samples, List<Share> components, List<Share> selfPackages,
+                   List<Share> selfMethods, long gcCount, double gcPauseMillis) {
     }
 
     /** Inclusive components, each a test on a frame's class (and method) name. */
@@ -49,8 +50,9 @@ final class CpuProfile {
         void run() throws Exception;
     }
 
-    static Profile analyse(Path file) throws IOException {
+    static Profile analyse(String title, Path file) throws IOException {
         Map<String, Long> self = new HashMap<>();
+        Map<String, Long> selfPackages = new HashMap<>();
         Map<String, Long> inclusive = new LinkedHashMap<>();
         COMPONENTS.keySet().forEach(name -> inclusive.put(name, 0L));
         long samples = 0;
@@ -66,6 +68,7 @@ final class CpuProfile {
                 List<String> frames = frames(event.getStackTrace());
                 if (!frames.isEmpty()) {
                     self.merge(frames.get(0), 1L, Long::sum);
+                    selfPackages.merge(packageOf(frames.get(0)), 1L, Long::sum);
                 }
                 COMPONENTS.forEach((name, test) -> {
                     if (frames.stream().anyMatch(test)) {
@@ -77,10 +80,23 @@ final class CpuProfile {
         long total = Math.max(1, samples);
         List<Share> components = inclusive.entrySet().stream()
                 .map(e -> new Share(e.getKey(), e.getValue(), 100.0 * e.getValue() / total)).toList();
-        List<Share> selfMethods = self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(20).map(e -> new Share(e.getKey(), e.getValue(), 100.0 * e.getValue() / total)).toList();
-        return new Profile(samples, components.stream().sorted(Comparator.comparingLong(Share::samples).reversed())
-                .toList(), selfMethods, gcCount, gcPause);
+        return new Profile(title, samples, components.stream().sorted(Comparator.comparingLong(Share::samples).reversed())
+                .toList(), top(selfPackages, total, 15), top(self, total, 20), gcCount, gcPause);
+    }
+
+    private static List<Share> top(Map<String, Long> counts, long total, int limit) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit).map(e -> new Share(e.getKey(), e.getValue(), 100.0 * e.getValue() / total)).toList();
+    }
+
+    /** The first three segments of the frame's package: {@code sun.security.rsa}, {@code com.ibm.ws}. */
+    private static String packageOf(String frame) {
+        String[] parts = frame.split("\\.");
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < Math.min(3, parts.length - 2); i++) {
+            name.append(i == 0 ? "" : ".").append(parts[i]);
+        }
+        return name.length() == 0 ? frame : name.toString();
     }
 
     private static List<String> frames(RecordedStackTrace trace) {
@@ -100,8 +116,8 @@ final class CpuProfile {
                 f -> f.startsWith("care.enclave.platform.security.CallerAuthentication")
                         || f.startsWith("care.enclave.platform.security.StaffIdentityStore"));
         c.put("RSA (any caller)", f -> f.startsWith("sun.security.rsa."));
-        c.put("TLS (JSSE records and handshakes, Liberty SSL channel)",
-                f -> f.startsWith("sun.security.ssl.") || f.startsWith("com.ibm.ws.channel.ssl."));
+        // Only JSSE itself: Liberty's SSL channel is at the bottom of every request's stack.
+        c.put("TLS records and handshakes (JSSE)", f -> f.startsWith("sun.security.ssl."));
         c.put("Patients module (resource, form, validation, score, store)", f -> f.startsWith("care.enclave.patients."));
         c.put("PatientStore (HMAC key, JSON, AES-GCM seal, Redis SET NX)",
                 f -> f.startsWith("care.enclave.patients.control.PatientStore."));
@@ -109,7 +125,12 @@ final class CpuProfile {
         c.put("Redis client (Jedis, pool, socket)", f -> f.startsWith("redis.clients.jedis.")
                 || f.startsWith("org.apache.commons.pool2."));
         c.put("JSON-P (Parsson)", f -> f.startsWith("org.eclipse.parsson."));
-        c.put("Problem JSON and correlation ids", f -> f.startsWith("care.enclave.platform.problem."));
+        // Not the correlation servlet filter, which wraps every request.
+        c.put("Problem JSON and correlation ids", f -> f.startsWith("care.enclave.platform.problem.Problem")
+                || f.startsWith("care.enclave.platform.problem.Correlation."));
+        c.put("Liberty authentication cache", f -> f.startsWith("com.ibm.ws.security.authentication.internal.cache."));
+        c.put("Java security manager checks and JAAS plumbing", f -> f.startsWith("javax.security.auth.")
+                || f.startsWith("java.security.AccessController"));
         c.put("Logging", f -> f.startsWith("java.util.logging.") || f.startsWith("com.ibm.ws.logging."));
         c.put("Attestation (quote verification, token)", f -> f.startsWith("care.enclave.attestation."));
         return c;

@@ -109,6 +109,10 @@ final class HttpLoad {
     }
 
     List<Run> run(Scenario scenario, Map<String, Long> processes) throws Exception {
+        return run(scenario, processes, config.durationSeconds());
+    }
+
+    List<Run> run(Scenario scenario, Map<String, Long> processes, int seconds) throws Exception {
         List<Run> runs = new ArrayList<>();
         for (int connections : scenario.connections()) {
             if (config.warmupSeconds() > 0) {
@@ -117,7 +121,7 @@ final class HttpLoad {
             }
             ResourceWindow window = new ResourceWindow(processes);
             Wrk.Result result = Wrk.run(servers.baseUrl(), environment(scenario, "m" + connections), connections,
-                    config.durationSeconds(), window, log);
+                    seconds, window, log);
             Run run = new Run(scenario, connections, result, window.finish());
             System.out.printf("[bench] %-10s c=%-3d %8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  server CPU %.0f%%%n",
                     scenario.name(), connections, result.requestsPerSecond(), result.p50(), result.p99(),

@@ -28,7 +28,7 @@ final class Report {
         report.ratios();
         report.micro();
         report.memory();
-        report.profile();
+        report.profiles();
         Files.writeString(file, report.md, StandardCharsets.UTF_8);
     }
 
@@ -42,7 +42,7 @@ final class Report {
         r.machine.forEach((k, v) -> line("- " + k + ": " + v));
         line("");
         line("Plot: `report.png` (requests per second and p99 per scenario and connection count). Raw wrk output: "
-                + "`wrk.log`; CPU profile: `post-64.jfr`.");
+                + "`wrk.log`; CPU profiles (JFR): `post-64.jfr`, `noop-auth-64.jfr`.");
         line("");
     }
 
@@ -63,7 +63,8 @@ final class Report {
             line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %.0f | %.2f | %.0f | %s | %.0f | %.0f | %.0f |",
                     run.scenario().name(), run.connections(), run.result().requestsPerSecond(), run.result().p50(),
                     run.result().p99(), run.result().p999(), run.result().max(), run.errors(),
-                    u.cpuPercent().getOrDefault("platform", 0.0), Results.cpuMillisPerRequest(run, "platform"),
+                    u.cpuPercent().getOrDefault("platform", 0.0),
+                    run.result().requests() == 0 ? Double.NaN : Results.cpuMillisPerRequest(run, "platform"),
                     u.cpuPercent().getOrDefault("redis", 0.0),
                     u.cpuPercent().containsKey("provider") ? String.format(Locale.ROOT, "%.0f", u.cpuPercent().get("provider")) : "-",
                     u.cpuPercent().getOrDefault("wrk", 0.0), u.machineBusyPercent(),
@@ -107,7 +108,7 @@ final class Report {
         line("");
         Optional<MicroBenchmarks.Micro> ort = r.micro("InferenceBenchmark.unet", "threads=2");
         Optional<HttpLoad.Run> delineate = r.run("delineate", 1);
-        if (ort.isPresent() && delineate.isPresent()) {
+        if (ort.isPresent() && delineate.isPresent() && delineate.get().result().requests() > 0) {
             line(String.format(Locale.ROOT, "- /delineate p50 at 1 caller %.1f ms = %.2f × bare ONNX Runtime p50 at 2 threads "
                     + "(%.1f ms); the rest is attesting the provider, sealing, JSON, two HTTPS hops and the outline.",
                     delineate.get().result().p50(), delineate.get().result().p50() / ort.get().p50(), ort.get().p50()));
@@ -117,9 +118,9 @@ final class Report {
         Optional<HttpLoad.Run> post = r.run("post", 64);
         if (seal.isPresent() && open.isPresent() && post.isPresent()) {
             double cpu = Results.cpuMillisPerRequest(post.get(), "platform") * 1000;
-            line(String.format(Locale.ROOT, "- Record encryption: seal %.1f µs + open %.1f µs per record (means); a POST "
-                    + "costs the server %.0f µs of CPU, so sealing is %.1f%% of it.",
-                    seal.get().score(), open.get().score(), cpu, 100 * seal.get().score() / cpu));
+            line(String.format(Locale.ROOT, "- Record encryption: seal %.1f µs + open %.1f µs per record (medians); a POST "
+                    + "at 64 connections costs the server %.0f µs of CPU, so sealing is %.1f%% of it.",
+                    seal.get().p50(), open.get().p50(), cpu, 100 * seal.get().p50() / cpu));
         }
         line("");
     }
@@ -164,12 +165,12 @@ final class Report {
         line("");
     }
 
-    private void profile() {
-        if (r.profile == null) {
-            return;
-        }
-        CpuProfile.Profile p = r.profile;
-        line("## Where the platform's CPU goes: " + r.profiledScenario + " (JFR)");
+    private void profiles() {
+        r.profiles.forEach(this::profile);
+    }
+
+    private void profile(CpuProfile.Profile p) {
+        line("## Where the platform's CPU goes: " + p.title() + " (JFR)");
         line("");
         line(String.format(Locale.ROOT, "%d execution samples; %d garbage collections, %.0f ms of pauses in all.",
                 p.samples(), p.gcCount(), p.gcPauseMillis()));
@@ -179,6 +180,12 @@ final class Report {
         line("| component | samples | % |");
         line("|---|---:|---:|");
         p.components().forEach(s -> line(String.format(Locale.ROOT, "| %s | %d | %.1f |", s.name(), s.samples(), s.percent())));
+        line("");
+        line("Self time by package (the method on top of the stack):");
+        line("");
+        line("| package | samples | % |");
+        line("|---|---:|---:|");
+        p.selfPackages().forEach(s -> line(String.format(Locale.ROOT, "| `%s` | %d | %.1f |", s.name(), s.samples(), s.percent())));
         line("");
         line("Top methods by self time:");
         line("");

@@ -15,8 +15,7 @@ final class Results {
     /** Per server process: {resident now, peak resident} in KiB, read after the load. */
     final Map<String, long[]> memory = new LinkedHashMap<>();
     final Map<String, String> scenarioDescriptions = new LinkedHashMap<>();
-    CpuProfile.Profile profile;
-    String profiledScenario = "";
+    final List<CpuProfile.Profile> profiles = new ArrayList<>();
 
     Optional<HttpLoad.Run> run(String scenario, int connections) {
         return http.stream().filter(r -> r.scenario().name().equals(scenario) && r.connections() == connections)

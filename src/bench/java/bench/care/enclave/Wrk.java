@@ -64,7 +64,7 @@ final class Wrk {
      */
     static Result run(String url, Map<String, String> environment, int connections, int seconds,
                       ResourceWindow window, Path log) throws IOException, InterruptedException {
-        List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+        List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "30s",
                 "-s", SCRIPT.toAbsolutePath().toString(), url);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
