@@ -174,7 +174,9 @@ final class HttpLoad {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String contentType) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(servers.baseUrl() + path)).header("Authorization", auth);
+        // Bounded: a server that stops answering fails the run instead of hanging it.
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(servers.baseUrl() + path))
+                .timeout(java.time.Duration.ofSeconds(60)).header("Authorization", auth);
         if (body != null) {
             request.header("Content-Type", contentType);
         }
