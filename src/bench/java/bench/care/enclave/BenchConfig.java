@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * every duration to check the harness end to end; its figures mean nothing.
  */
 record BenchConfig(boolean quick, int warmupSeconds, int durationSeconds, Set<String> only, Set<String> scenarios,
-                   List<String> serverJvm,
+                   List<String> profiled, List<String> serverJvm,
                    int httpPort, int httpsPort, int providerHttpPort, int providerHttpsPort,
                    Path target, Path war, Path inferenceWar, Path onnxRuntimeLib, Path out) {
 
@@ -23,6 +23,7 @@ record BenchConfig(boolean quick, int warmupSeconds, int durationSeconds, Set<St
                 quick ? 3 : Integer.parseInt(property("bench.duration", "30")),
                 words(property("bench.only", "")),
                 words(property("bench.scenarios", "")),
+                Arrays.stream(property("bench.profile", "post,noop-auth").split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
                 List.of(property("bench.server.jvm", "").split("\\s+")).stream().filter(s -> !s.isBlank()).toList(),
                 Integer.parseInt(property("bench.http.port", "28080")),
                 Integer.parseInt(property("bench.https.port", "28443")),

@@ -68,7 +68,7 @@ public final class BenchRun {
             }
         }
         if (config.runs("profile")) {
-            for (String name : List.of("post", "noop-auth")) {
+            for (String name : config.profiled()) {
                 Scenario scenario = scenarios.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
                 Path jfr = config.out().resolve(name + "-64.jfr");
                 int seconds = Math.min(20, config.durationSeconds());

@@ -70,9 +70,12 @@ final class HttpLoad {
                         "/.well-known/openid-configuration", false, 200),
                 Scenario.get("noop-auth", "+ authentication: the same document with the clerk's Basic credentials",
                         "/.well-known/openid-configuration", true, 200),
-                Scenario.get("get-404", "+ one Redis round trip: GET of an unknown patient (HMAC key, GET, 404)",
+                Scenario.get("get-404", "GET of an unknown patient (HMAC key, one Redis GET, 404 problem JSON); "
+                        + "Liberty closes the connection after every 4xx/5xx but 401, so each request also pays a new "
+                        + "TLS handshake",
                         "/patient/absent-", true, 404).withMode("existing", 1_000_000),
-                Scenario.get("get", "+ decryption: GET of an existing patient (AES-GCM open, JSON)",
+                Scenario.get("get", "+ one Redis round trip and decryption: GET of an existing patient (HMAC key, "
+                        + "GET, AES-GCM open, JSON)",
                         "/patient/seed-", true, 200).withMode("existing", SEEDED),
                 Scenario.get("post", "the encrypted write: POST of a new patient (form, validation, score, "
                         + "JSON, AES-GCM seal, SET NX)", "/patient/", true, 201)

@@ -42,7 +42,7 @@ final class Report {
         r.machine.forEach((k, v) -> line("- " + k + ": " + v));
         line("");
         line("Plot: `report.png` (requests per second and p99 per scenario and connection count). Raw wrk output: "
-                + "`wrk.log`; CPU profiles (JFR): `post-64.jfr`, `noop-auth-64.jfr`.");
+                + "`wrk.log`; CPU profiles (JFR): `<scenario>-64.jfr`.");
         line("");
     }
 
@@ -73,27 +73,28 @@ final class Report {
         line("");
     }
 
-    /** The layered scenarios' CPU per request, and what each layer adds. */
+    /** The layered scenarios' CPU per request, and what each adds over the one it builds on. */
     private void layers() {
-        line("## Where a request's server CPU goes (CPU ms per request at 64 connections)");
+        line("## Where a request's server CPU goes (platform CPU ms per request at 64 connections)");
         line("");
-        line("| layer | scenario | CPU ms/req | adds |");
+        line("| scenario | builds on | CPU ms/req | adds |");
         line("|---|---|---:|---:|");
-        double previous = 0;
-        for (String name : List.of("noop", "noop-auth", "get-404", "get", "post")) {
-            Optional<HttpLoad.Run> run = r.run(name, 64);
-            if (run.isEmpty()) {
-                continue;
-            }
-            double ms = Results.cpuMillisPerRequest(run.get(), "platform");
-            String adds = name.equals("post") ? "(vs get-404: " + fmt(ms - r.run("get-404", 64)
-                    .map(x -> Results.cpuMillisPerRequest(x, "platform")).orElse(0.0)) + ")" : fmt(ms - previous);
-            line("| " + r.scenarioDescriptions.get(name) + " | `" + name + "` | " + fmt(ms) + " | " + adds + " |");
-            if (!name.equals("post")) {
-                previous = ms;
-            }
-        }
+        layer("noop", null);
+        layer("noop-auth", "noop");
+        layer("get", "noop-auth");
+        layer("post", "noop-auth");
+        layer("get-404", "noop-auth");
         line("");
+    }
+
+    private void layer(String name, String base) {
+        Optional<Double> ms = r.run(name, 64).map(x -> Results.cpuMillisPerRequest(x, "platform"));
+        Optional<Double> baseMs = base == null ? Optional.of(0.0)
+                : r.run(base, 64).map(x -> Results.cpuMillisPerRequest(x, "platform"));
+        if (ms.isPresent() && baseMs.isPresent()) {
+            line("| `" + name + "` | " + (base == null ? "-" : "`" + base + "`") + " | " + fmt(ms.get()) + " | "
+                    + fmt(ms.get() - baseMs.get()) + " |");
+        }
     }
 
     private void ratios() {
