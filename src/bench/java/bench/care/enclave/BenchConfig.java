@@ -23,7 +23,8 @@ record BenchConfig(boolean quick, int warmupSeconds, int durationSeconds, Set<St
                 quick ? 3 : Integer.parseInt(property("bench.duration", "30")),
                 words(property("bench.only", "")),
                 words(property("bench.scenarios", "")),
-                Arrays.stream(property("bench.profile", "post,noop-auth").split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+                Arrays.stream(property("bench.profile", "post,noop-auth").split("[,\\s]+"))
+                        .filter(s -> !s.isBlank()).toList(),
                 List.of(property("bench.server.jvm", "").split("\\s+")).stream().filter(s -> !s.isBlank()).toList(),
                 Integer.parseInt(property("bench.http.port", "28080")),
                 Integer.parseInt(property("bench.https.port", "28443")),

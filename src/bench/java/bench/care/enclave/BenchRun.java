@@ -94,7 +94,8 @@ public final class BenchRun {
                 + Proc.memoryTotalKb() / 1024 / 1024 + " GiB, Linux " + Proc.kernel());
         m.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (servers and benchmarks)");
-        m.put("Commit", git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain").isBlank() ? "" : " (with local changes)"));
+        boolean changed = !git("status", "--porcelain").isBlank();
+        m.put("Commit", git("rev-parse", "--short", "HEAD") + (changed ? " (with local changes)" : ""));
         m.put("Settings", String.format(Locale.ROOT, "HTTP %d s warm-up + %d s measured per scenario and connection count;"
                 + " quick=%s; server JVM options: %s", config.warmupSeconds(), config.durationSeconds(), config.quick(),
                 config.serverJvm().isEmpty() ? "(defaults)" : String.join(" ", config.serverJvm())));

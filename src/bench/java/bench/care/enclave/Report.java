@@ -60,13 +60,15 @@ final class Report {
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (HttpLoad.Run run : r.http) {
             var u = run.usage();
-            line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %.0f | %.2f | %.0f | %s | %.0f | %.0f | %.0f |",
+            line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %.0f | %.2f | %.0f | %s "
+                            + "| %.0f | %.0f | %.0f |",
                     run.scenario().name(), run.connections(), run.result().requestsPerSecond(), run.result().p50(),
                     run.result().p99(), run.result().p999(), run.result().max(), run.errors(),
                     u.cpuPercent().getOrDefault("platform", 0.0),
                     run.result().requests() == 0 ? Double.NaN : Results.cpuMillisPerRequest(run, "platform"),
                     u.cpuPercent().getOrDefault("redis", 0.0),
-                    u.cpuPercent().containsKey("provider") ? String.format(Locale.ROOT, "%.0f", u.cpuPercent().get("provider")) : "-",
+                    u.cpuPercent().containsKey("provider")
+                            ? String.format(Locale.ROOT, "%.0f", u.cpuPercent().get("provider")) : "-",
                     u.cpuPercent().getOrDefault("wrk", 0.0), u.machineBusyPercent(),
                     u.peakRssKb().getOrDefault("platform", 0L) / 1024.0));
         }
@@ -186,14 +188,18 @@ final class Report {
         line("");
         line("| package | samples | % |");
         line("|---|---:|---:|");
-        p.selfPackages().forEach(s -> line(String.format(Locale.ROOT, "| `%s` | %d | %.1f |", s.name(), s.samples(), s.percent())));
+        p.selfPackages().forEach(this::shareRow);
         line("");
         line("Top methods by self time:");
         line("");
         line("| method | samples | % |");
         line("|---|---:|---:|");
-        p.selfMethods().forEach(s -> line(String.format(Locale.ROOT, "| `%s` | %d | %.1f |", s.name(), s.samples(), s.percent())));
+        p.selfMethods().forEach(this::shareRow);
         line("");
+    }
+
+    private void shareRow(CpuProfile.Share share) {
+        line(String.format(Locale.ROOT, "| `%s` | %d | %.1f |", share.name(), share.samples(), share.percent()));
     }
 
     private static double perSecond(MicroBenchmarks.Micro m) {

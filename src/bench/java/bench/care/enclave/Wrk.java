@@ -43,7 +43,8 @@ final class Wrk {
         }
         System.out.println("[bench] wrk is missing: installing Debian's package");
         if (exitCode(List.of("sh", "-c", "apt-get install -y wrk || (apt-get update && apt-get install -y wrk)")) != 0) {
-            throw new IllegalStateException("wrk is not installed and apt-get could not install it (run as root, or install wrk)");
+            throw new IllegalStateException(
+                    "wrk is not installed and apt-get could not install it (run as root, or install wrk)");
         }
     }
 
