@@ -3,5 +3,6 @@
  * AES-256-GCM envelopes in Redis under HMAC-derived keys. Imports only {@code platform}.
  * Request path: {@code boundary.PatientsResource} → {@code control.PatientRegistry} →
  * {@code control.PatientValidator}, {@code control.CharlsonScorer}, {@code control.PatientStore}.
+ * Other modules keep documents with a record (a delineation) through {@code api.PatientDocuments}.
  */
 package care.enclave.patients;

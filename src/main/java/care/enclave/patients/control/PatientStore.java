@@ -57,6 +57,15 @@ public class PatientStore {
         return envelope == null ? Optional.empty() : Optional.of(open(key, envelope));
     }
 
+    public boolean exists(String id) {
+        byte[] key = redisKey(id);
+        return redis(() -> redis.client().exists(key));
+    }
+
+    RedisConnection connection() {
+        return redis;
+    }
+
     private Patient open(byte[] key, byte[] envelope) {
         try {
             byte[] plaintext = Envelope.open(keys.dataKey(Envelope.keyVersion(envelope)), envelope, key);
@@ -81,7 +90,7 @@ public class PatientStore {
     }
 
     /** Every Redis failure (down, timeout, loading, out of memory) is the same outcome for a caller: retry. */
-    private <T> T redis(Supplier<T> command) {
+    <T> T redis(Supplier<T> command) {
         try {
             return command.get();
         } catch (JedisConnectionException e) {
