@@ -73,7 +73,8 @@ class LeakScanIT {
                 ScanResult<byte[]> page = redis.scan(cursor.getBytes(StandardCharsets.US_ASCII), new ScanParams().count(500));
                 for (byte[] key : page.getResult()) {
                     contents.add(new String(key, StandardCharsets.ISO_8859_1));
-                    contents.add(new String(redis.get(key), StandardCharsets.ISO_8859_1));
+                    List<byte[]> values = "list".equals(redis.type(key)) ? redis.lrange(key, 0, -1) : List.of(redis.get(key));
+                    values.forEach(value -> contents.add(new String(value, StandardCharsets.ISO_8859_1)));
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.lang.JoseException;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -134,15 +133,11 @@ public class ProviderIdentity {
 
     /** The key as a JWK whose id is its RFC 7638 thumbprint, so replicas holding one key name it alike. */
     private static EllipticCurveJsonWebKey jwk(KeyPair pair) {
-        try {
-            EllipticCurveJsonWebKey key = new EllipticCurveJsonWebKey((ECPublicKey) pair.getPublic());
-            key.setPrivateKey(pair.getPrivate());
-            key.setUse("enc");
-            key.setKeyId(key.calculateBase64urlEncodedThumbprint("SHA-256"));
-            return key;
-        } catch (JoseException e) {
-            throw new IllegalStateException("ProviderIdentity: cannot describe the request key");
-        }
+        EllipticCurveJsonWebKey key = new EllipticCurveJsonWebKey((ECPublicKey) pair.getPublic());
+        key.setPrivateKey(pair.getPrivate());
+        key.setUse("enc");
+        key.setKeyId(key.calculateBase64urlEncodedThumbprint("SHA-256"));
+        return key;
     }
 
     private static Map<String, Object> model(ModelInfo info) {
