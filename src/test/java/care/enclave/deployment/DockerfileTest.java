@@ -132,6 +132,23 @@ class DockerfileTest {
         }));
     }
 
+    @Test
+    void theSgxStagesPassEveryDeploymentVariableTheirTemplateUses() {
+        Map<String, Path> templates = Map.of("platform-sgx", GramineTemplates.PLATFORM, "inference-sgx", GramineTemplates.INFERENCE);
+        assertAll(templates.entrySet().stream().map(e -> () -> {
+            String render = dockerfile.get(e.getKey()).all("RUN").stream().map(Instruction::text)
+                    .filter(t -> t.contains("gramine-manifest")).findFirst().orElseThrow();
+            java.util.Set<String> passed = new java.util.TreeSet<>();
+            java.util.regex.Matcher define = Pattern.compile("-D(\\w+)=").matcher(render);
+            while (define.find()) {
+                passed.add(define.group(1));
+            }
+            java.util.Set<String> used = new java.util.TreeSet<>(GramineTemplates.variables(e.getValue()));
+            used.removeIf(v -> v.startsWith("gramine."));
+            assertEquals(used, passed, e.getKey() + " renders its template with exactly the variables it uses");
+        }));
+    }
+
     private static List<String> featureList(Path serverXml) throws Exception {
         var features = parse(serverXml).getElementsByTagName("feature");
         return java.util.stream.IntStream.range(0, features.getLength()).mapToObj(i -> features.item(i).getTextContent().strip()).toList();
