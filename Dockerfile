@@ -92,6 +92,8 @@ ENTRYPOINT ["gramine-sgx", "platform"]
 # ---- inference-sgx: the provider's Liberty installation, the model and ONNX Runtime's native libraries
 # (loaded from trusted files: the Java binding would otherwise extract them to an untrusted temp folder).
 FROM sgx-base AS inference-sgx
+# The key vault that releases the replicas' shared request key: measured, so the host cannot redirect it.
+ARG VAULT_URL=https://enclave-care-platform.enclave-care.svc.cluster.local:9443
 COPY --from=inference /opt/ol/wlp/ /opt/ol/wlp/
 COPY --from=inference /opt/enclave-care/models/ /opt/enclave-care/models/
 RUN rm -rf /opt/ol/wlp/output /opt/ol/wlp/usr/shared/resources/lib.index.cache \
@@ -101,7 +103,8 @@ RUN rm -rf /opt/ol/wlp/output /opt/ol/wlp/usr/shared/resources/lib.index.cache \
     && rm -rf /tmp/ort
 COPY manifests/gramine/liberty/inference-tls.xml /opt/ol/wlp/usr/servers/defaultServer/configDropins/overrides/inference-tls.xml
 COPY manifests/gramine/inference.manifest.template ./
-RUN gramine-manifest -Darch_libdir=/lib/x86_64-linux-gnu inference.manifest.template inference.manifest
+RUN gramine-manifest -Darch_libdir=/lib/x86_64-linux-gnu -Dkey_vault_url="${VAULT_URL}" \
+       inference.manifest.template inference.manifest
 RUN --mount=type=secret,id=enclave-signing-key,required=true \
     gramine-sgx-sign --key /run/secrets/enclave-signing-key --manifest inference.manifest --output inference.manifest.sgx \
     && gramine-sgx-sigstruct-view inference.sig

@@ -39,7 +39,8 @@ class GramineManifestTest {
     void bothTemplatesRenderToValidTomlWithOnlyTheDockerfilesVariables() {
         assertEquals(Set.of("gramine.libos", "gramine.runtimedir()", "arch_libdir", "provider_mrenclave", "attestation_issuer"),
                 GramineTemplates.variables(PLATFORM));
-        assertEquals(Set.of("gramine.libos", "gramine.runtimedir()", "arch_libdir"), GramineTemplates.variables(INFERENCE));
+        assertEquals(Set.of("gramine.libos", "gramine.runtimedir()", "arch_libdir", "key_vault_url"),
+                GramineTemplates.variables(INFERENCE));
         templates().forEach(GramineTemplates::render);
     }
 

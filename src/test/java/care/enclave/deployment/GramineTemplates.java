@@ -34,7 +34,8 @@ final class GramineTemplates {
             "gramine.runtimedir()", "/usr/lib/x86_64-linux-gnu/gramine/runtime/glibc",
             "arch_libdir", "/lib/x86_64-linux-gnu",
             "provider_mrenclave", PROVIDER_MRENCLAVE,
-            "attestation_issuer", ISSUER);
+            "attestation_issuer", ISSUER,
+            "key_vault_url", ISSUER);
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\{\\s*(.+?)\\s*}}");
 
     private GramineTemplates() {
