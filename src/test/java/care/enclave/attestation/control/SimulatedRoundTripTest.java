@@ -64,6 +64,7 @@ class SimulatedRoundTripTest {
         release = new KeyRelease();
         release.vault = vault;
         release.tokens = service.verifier;
+        release.audit = service.audited::add;
     }
 
     private String attest(EvidenceService.Evidence produced, String nonce) {
