@@ -107,7 +107,7 @@ class AuditIT {
     }
 
     @Test
-    void onlyTheAuditorReadsTheTrailAndOtherRolesAreRefused() {
+    void onlyTheAuditorReadsTheTrailAndOtherRolesAreRefused() throws Exception {
         String partner = "Bearer " + PartnerIssuer.token("lab-1", "partner");
         String operator = ItServer.basicAuth("operator", ItServer.generatedPassword("operator"));
         for (String path : List.of("/audit", "/audit/verify")) {
@@ -122,7 +122,7 @@ class AuditIT {
     }
 
     @Test
-    void theAuditorCannotReadRecordsAndRefusalsAreRecorded() {
+    void theAuditorCannotReadRecordsAndRefusalsAreRecorded() throws Exception {
         String id = uniqueId("refused");
         String operator = ItServer.basicAuth("operator", ItServer.generatedPassword("operator"));
         String partner = "Bearer " + PartnerIssuer.token("lab-1", "partner");
