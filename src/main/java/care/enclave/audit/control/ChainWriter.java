@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
@@ -26,7 +29,8 @@ import java.util.logging.Logger;
  * Appends to the chain. One writer at a time per replica, with group commit: a caller queues its draft
  * and whoever holds the lock writes everything queued in one Redis round trip, so concurrent requests
  * share appends instead of queueing for one each. The head is cached between appends; when the
- * compare-and-set finds it moved (another replica) the writer reloads it and chains again.
+ * compare-and-set finds it moved (another replica) the writer reloads it, backs off a random moment and
+ * chains again, with whatever was queued meanwhile, for up to two seconds.
  *
  * <p>A stored head that is missing, unreadable, behind the log, or behind what this replica itself wrote
  * means someone altered Redis. The writer then continues from the log's last entry and first writes an
@@ -38,7 +42,9 @@ public class ChainWriter {
 
     private static final Logger LOG = Logger.getLogger(ChainWriter.class.getName());
     private static final int MAX_BATCH = 256;
-    private static final int MAX_ATTEMPTS = 5;
+    /** How long a writer keeps retrying against other replicas before the entry counts as unwritable. */
+    private static final Duration CONTENTION_BUDGET = Duration.ofSeconds(2);
+    private static final long MAX_BACKOFF_STEP_NANOS = 200_000;
 
     @Inject
     AuditLog log;
@@ -101,37 +107,56 @@ public class ChainWriter {
 
     private void flush() {
         List<Pending> batch = new ArrayList<>();
-        for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
-            batch.add(next);
-        }
         try {
-            append(batch.stream().map(Pending::draft).toList());
-            batch.forEach(p -> p.written().complete(null));
+            long deadline = System.nanoTime() + CONTENTION_BUDGET.toNanos();
+            for (int attempt = 0; ; attempt++) {
+                drainInto(batch);
+                if (tryAppend(batch.stream().map(Pending::draft).toList())) {
+                    batch.forEach(p -> p.written().complete(null));
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AuditUnavailable("other replicas kept moving the chain head");
+                }
+                backOff(attempt);
+            }
         } catch (RuntimeException failed) {
             position = null;
             batch.forEach(p -> p.written().completeExceptionally(failed));
         }
     }
 
-    private void append(List<Draft> drafts) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Position from = position != null ? position : load();
-            List<Draft> all = new ArrayList<>(from.recovery());
-            all.addAll(drafts);
-            List<AuditEntry> entries = AuditChain.link(keys.chain(), from.head(), all,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            AuditEntry last = entries.get(entries.size() - 1);
-            ChainHead head = new ChainHead(last.seq(), last.mac());
-            byte[] sealedHead = AuditCodec.sealHead(keys.seal(), head);
-            if (log.append(from.storedHead(), sealedHead,
-                    entries.stream().map(e -> AuditCodec.sealEntry(keys.seal(), e)).toList())) {
-                position = new Position(sealedHead, head, List.of());
-                highestWritten = head.seq();
-                return;
-            }
-            position = null;
+    /** Takes what is queued, so a retry after losing a race also carries what arrived meanwhile. */
+    private void drainInto(List<Pending> batch) {
+        for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+            batch.add(next);
         }
-        throw new AuditUnavailable("the chain head kept moving");
+    }
+
+    /** Appends after the cached (or reloaded) head; false when another writer moved the head first. */
+    private boolean tryAppend(List<Draft> drafts) {
+        Position from = position != null ? position : load();
+        List<Draft> all = new ArrayList<>(from.recovery());
+        all.addAll(drafts);
+        List<AuditEntry> entries = AuditChain.link(keys.chain(), from.head(), all,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        AuditEntry last = entries.get(entries.size() - 1);
+        ChainHead head = new ChainHead(last.seq(), last.mac());
+        byte[] sealedHead = AuditCodec.sealHead(keys.seal(), head);
+        if (log.append(from.storedHead(), sealedHead,
+                entries.stream().map(e -> AuditCodec.sealEntry(keys.seal(), e)).toList())) {
+            position = new Position(sealedHead, head, List.of());
+            highestWritten = head.seq();
+            return true;
+        }
+        position = null;
+        return false;
+    }
+
+    /** A random pause growing with the attempts, so replicas racing for the head stop colliding. */
+    private static void backOff(int attempt) {
+        long bound = MAX_BACKOFF_STEP_NANOS * Math.min(attempt + 1, 10);
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(bound / 4, bound));
     }
 
     private Position load() {

@@ -205,12 +205,13 @@ class AuditTrailRedisTest {
     }
 
     @Test
-    void concurrentWritersOnTwoReplicasExtendOneChain() throws Exception {
-        ChainWriter other = ChainWriter.over(log, keys, Clock.systemUTC());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    void concurrentWritersOnThreeReplicasExtendOneChain() throws Exception {
+        List<ChainWriter> replicas = List.of(writer, ChainWriter.over(log, keys, Clock.systemUTC()),
+                ChainWriter.over(log, keys, Clock.systemUTC()));
+        ExecutorService pool = Executors.newFixedThreadPool(12);
         List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            ChainWriter replica = t % 2 == 0 ? writer : other;
+        for (int t = 0; t < 12; t++) {
+            ChainWriter replica = replicas.get(t % 3);
             done.add(pool.submit(() -> {
                 for (int i = 0; i < 50; i++) {
                     replica.write(draft(i));
@@ -224,7 +225,7 @@ class AuditTrailRedisTest {
 
         Verification result = reader.verify();
         assertTrue(result.ok(), result.toString());
-        assertEquals(400, result.entries());
+        assertEquals(600, result.entries());
     }
 
     @Test
