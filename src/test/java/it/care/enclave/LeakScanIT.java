@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Submits patients with distinctive values, provokes the error paths with them too, and then searches
- * every Redis key and value and every server log file for each value and id: none may appear.
+ * every Redis key and value, every server log file and the whole audit trail as the auditor reads it for
+ * each value and id: none may appear.
  */
 class LeakScanIT {
 
@@ -55,6 +56,7 @@ class LeakScanIT {
         for (Path log : ItServer.logFiles()) {
             haystack.addAll(ItServer.lines(log));
         }
+        AuditIT.wholeTrail().forEach(entry -> haystack.add(entry.toString()));
         assertTrue(haystack.size() > 10, "scanned Redis and logs");
         for (String needle : needles) {
             assertTrue(haystack.stream().noneMatch(line -> line.contains(needle)), "found " + needle);

@@ -10,6 +10,7 @@ import care.enclave.platform.crypto.EnvelopeException;
 import care.enclave.platform.keys.DataKey;
 import care.enclave.platform.keys.KeyException;
 import care.enclave.platform.keys.KeyProvider;
+import care.enclave.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;

@@ -1,4 +1,4 @@
-package care.enclave.patients.control;
+package care.enclave.platform.redis;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
