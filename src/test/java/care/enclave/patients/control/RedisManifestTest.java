@@ -1,5 +1,8 @@
 package care.enclave.patients.control;
 
+import care.enclave.platform.redis.RedisConnection;
+import care.enclave.platform.redis.TrustedCa;
+
 import care.enclave.deployment.K8s;
 import care.enclave.deployment.Manifests;
 import care.enclave.patients.control.PatientsException.StoreUnavailable;
