@@ -90,27 +90,32 @@ public final class KServeBinary {
                              Predicate<String> asBinary) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         List<float[]> binary = new ArrayList<>();
-        int binaryBytes = 0;
         for (Fp32Tensor tensor : tensors) {
-            JsonObjectBuilder json = JSON.createObjectBuilder().add("name", tensor.name()).add("datatype", "FP32")
-                    .add("shape", JSON.createArrayBuilder(Arrays.stream(tensor.shape()).boxed().toList()));
-            if (asBinary.test(tensor.name())) {
-                json.add(PARAMETERS, JSON.createObjectBuilder().add(BINARY_DATA_SIZE, Float.BYTES * tensor.data().length));
+            boolean asBytes = asBinary.test(tensor.name());
+            array.add(describe(tensor, asBytes));
+            if (asBytes) {
                 binary.add(tensor.data());
-                binaryBytes = Math.addExact(binaryBytes, Float.BYTES * tensor.data().length);
-            } else {
-                json.add("data", values(tensor.data()));
             }
-            array.add(json);
         }
         byte[] json = header.add(member, array).build().toString().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer body = ByteBuffer.allocate(Math.addExact(json.length, binaryBytes)).order(ByteOrder.LITTLE_ENDIAN);
-        body.put(json);
+        int size = json.length;
+        for (float[] values : binary) {
+            size = Math.addExact(size, Math.multiplyExact(Float.BYTES, values.length));
+        }
+        ByteBuffer body = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN).put(json);
         for (float[] values : binary) {
             body.asFloatBuffer().put(values);
             body.position(body.position() + Float.BYTES * values.length);
         }
         return new Body(body.array(), binary.isEmpty() ? OptionalInt.empty() : OptionalInt.of(json.length));
+    }
+
+    private static JsonObjectBuilder describe(Fp32Tensor tensor, boolean binary) {
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("name", tensor.name()).add("datatype", "FP32")
+                .add("shape", JSON.createArrayBuilder(Arrays.stream(tensor.shape()).boxed().toList()));
+        return binary
+                ? json.add(PARAMETERS, JSON.createObjectBuilder().add(BINARY_DATA_SIZE, Float.BYTES * (long) tensor.data().length))
+                : json.add("data", values(tensor.data()));
     }
 
     private static int split(String headerLength, int bodyLength) {
