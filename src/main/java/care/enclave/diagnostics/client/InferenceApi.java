@@ -1,5 +1,6 @@
 package care.enclave.diagnostics.client;
 
+import care.enclave.platform.openinference.KServeBinary;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -36,6 +38,23 @@ public interface InferenceApi {
     @Path("v2/models/{name}/infer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    String infer(@PathParam("name") String model, @HeaderParam("X-Request-Id") String requestId,
-                 @HeaderParam("Authorization") String attestationToken, String sealedRequest);
+    Response infer(@PathParam("name") String model, @HeaderParam("X-Request-Id") String requestId,
+                   @HeaderParam("Authorization") String attestationToken,
+                   @HeaderParam(KServeBinary.HEADER_LENGTH) String headerLength, String sealedRequest);
+
+    /** A sealed answer and its {@code Inference-Header-Content-Length} (null when it holds no binary tensors). */
+    record SealedAnswer(String sealed, String headerLength) {
+    }
+
+    /** {@link #infer}, with the answer's body and header read here so that no HTTP type reaches the caller. */
+    default SealedAnswer inferSealed(String model, String requestId, String attestationToken, String headerLength,
+                                     String sealedRequest) {
+        try (Response response = infer(model, requestId, attestationToken, headerLength, sealedRequest)) {
+            if (response.getStatus() >= 400) {
+                // Implementations differ on whether response exception mappers run for a Response return type.
+                throw new ProviderResponses().toThrowable(response);
+            }
+            return new SealedAnswer(response.readEntity(String.class), response.getHeaderString(KServeBinary.HEADER_LENGTH));
+        }
+    }
 }

@@ -6,6 +6,7 @@ import care.enclave.inference.entity.Tensor;
 import care.enclave.platform.crypto.SealedExchange;
 import care.enclave.platform.crypto.SealedExchangeException;
 import care.enclave.platform.crypto.SealedExchangeJson;
+import care.enclave.platform.openinference.KServeBinary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * An inference request sealed to this enclave (HPKE, model name and request id as associated data): opened
@@ -46,12 +48,22 @@ public class SealedInference {
         }
     };
 
-    /** Opens, runs and seals the answer; every attempt on a served model is counted, success or not. */
-    public String infer(String modelName, String requestId, String sealedRequest) {
+    /**
+     * The sealed answer, and the length of its plaintext's JSON header when binary tensors follow it (the
+     * {@code Inference-Header-Content-Length}, which the protocol carries outside the body and so outside the seal).
+     */
+    public record Answer(String sealed, OptionalInt headerLength) {
+    }
+
+    /**
+     * Opens, runs and seals the answer; every attempt on a served model is counted, success or not.
+     * {@code headerLength} is the request's {@code Inference-Header-Content-Length} as received, or null.
+     */
+    public Answer infer(String modelName, String requestId, String sealedRequest, String headerLength) {
         ModelInfo model = models.info(modelName);
         long start = System.nanoTime();
         try {
-            String answer = run(model, requestId, sealedRequest);
+            Answer answer = run(model, requestId, sealedRequest, headerLength);
             statistics.succeeded(modelName, System.nanoTime() - start, clock.millis());
             return answer;
         } catch (RuntimeException e) {
@@ -60,15 +72,16 @@ public class SealedInference {
         }
     }
 
-    private String run(ModelInfo model, String requestId, String sealedRequest) {
+    private Answer run(ModelInfo model, String requestId, String sealedRequest, String headerLength) {
         String modelName = model.name();
         byte[] aad = SealedExchange.associatedData(modelName, requestId);
         SealedExchangeJson.Request request = decode(sealedRequest);
         SealedExchange.Opened opened = open(request, aad);
-        KServeJson.InferRequest inferRequest = KServeJson.request(opened.plaintext());
+        KServeJson.InferRequest inferRequest = KServeJson.request(opened.plaintext(), headerLength);
         List<Tensor> outputs = models.infer(modelName, inferRequest.inputs());
-        return SealedExchangeJson.encodeResponse(
-                opened.sealResponse(KServeJson.response(model, inferRequest.id(), outputs), aad));
+        KServeBinary.Body response = KServeJson.response(model, inferRequest, outputs);
+        return new Answer(SealedExchangeJson.encodeResponse(opened.sealResponse(response.bytes(), aad)),
+                response.headerLength());
     }
 
     private static SealedExchangeJson.Request decode(String sealedRequest) {
