@@ -42,6 +42,9 @@ public class DelineationService {
     Attestation attestation;
 
     @Inject
+    ProviderProbe probe;
+
+    @Inject
     @ConfigProperty(name = "diagnostics.model", defaultValue = "unet")
     String modelName;
 
@@ -50,6 +53,9 @@ public class DelineationService {
     }
 
     public Result delineate(byte[] image) {
+        if (!probe.enabled()) {
+            throw new ProviderException(Kind.DISABLED, "diagnostics are not enabled on this platform");
+        }
         PreparedSlice slice = Preprocessing.prepare(MriImage.decode(image));
         long start = System.nanoTime();
         VerifiedProvider verified = call(() -> verification.verify(modelName));

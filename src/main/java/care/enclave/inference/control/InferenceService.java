@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -91,5 +92,14 @@ public class InferenceService {
 
     public int queueDepth() {
         return engine == null ? 0 : engine.queueDepth();
+    }
+
+    /** Whether this server is meant to serve models at all ({@code inference.models.dir} is set). */
+    public boolean configured() {
+        return modelsDir.filter(dir -> !dir.isBlank()).isPresent();
+    }
+
+    public Duration longestRunning() {
+        return engine == null ? Duration.ZERO : engine.longestRunning();
     }
 }

@@ -18,6 +18,7 @@ final class TestRedis {
         connection.caFile = caFile;
         connection.timeoutMillis = 1000;
         connection.poolSize = 16;
+        connection.healthTimeoutMillis = 500;
         connection.dataDir = dataDir.toString();
         connection.connect();
         return connection;
