@@ -4,6 +4,7 @@ import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.attestation.entity.Collateral;
 import care.enclave.attestation.entity.RuntimeData;
 import care.enclave.attestation.entity.VerifiedQuote;
+import care.enclave.platform.metrics.AppMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,12 +35,31 @@ public class AttestationService {
     @Inject
     Clock clock;
 
+    @Inject
+    AppMetrics metrics;
+
     public String attestSgx(byte[] quote, RuntimeData runtime, String nonce) {
         return attestSgx(quote, runtime, nonce, null);
     }
 
     /** With collateral, the platform's TCB status is evaluated and reported (and may be required by policy). */
     public String attestSgx(byte[] quote, RuntimeData runtime, String nonce, Collateral collateral) {
+        try {
+            String token = verifiedToken(quote, runtime, nonce, collateral);
+            outcome("verified", "NONE");
+            return token;
+        } catch (AttestationFailure refused) {
+            outcome("refused", refused.reason());
+            throw refused;
+        }
+    }
+
+    private void outcome(String outcome, String reason) {
+        metrics.increment("attestation.outcomes", "Evidence attested (verified) or refused, by the failed check",
+                "outcome", outcome, "reason", reason);
+    }
+
+    private String verifiedToken(byte[] quote, RuntimeData runtime, String nonce, Collateral collateral) {
         VerifiedQuote verified = new QuoteVerifier(anchors.roots(), clock)
                 .verify(quote, runtime == null ? null : runtime.data());
         if (collateral != null) {

@@ -4,6 +4,7 @@ import care.enclave.diagnostics.control.DelineationService;
 import care.enclave.diagnostics.entity.Delineation;
 import care.enclave.platform.problem.BoundedBody;
 import care.enclave.platform.problem.InvalidRequest;
+import care.enclave.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Base64;
+import java.util.logging.Logger;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
@@ -29,8 +31,13 @@ public class DelineateResource {
 
     static final int MAX_IMAGE_BYTES = 16 * 1024 * 1024;
 
+    private static final Logger LOG = Logger.getLogger(DelineateResource.class.getName());
+
     @Inject
     DelineationService delineation;
+
+    @Inject
+    Problems problems;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -40,6 +47,10 @@ public class DelineateResource {
         }
         DelineationService.Result result = delineation.delineate(BoundedBody.read(img.getContent(), MAX_IMAGE_BYTES));
         Delineation d = result.delineation();
+        // How it went, never what it found: the lesion measures are patient data.
+        LOG.info(() -> "Delineation with model " + result.provider().modelName() + ": provider verified in "
+                + result.verifyMillis() + " ms, inference " + result.inferMillis() + " ms [correlationId="
+                + problems.correlationId() + "]");
         Base64.Encoder b64 = Base64.getEncoder();
         return JSON.createObjectBuilder()
                 .add("img_delineated", b64.encodeToString(d.overlayPng()))

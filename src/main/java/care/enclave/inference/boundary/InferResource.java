@@ -3,6 +3,7 @@ package care.enclave.inference.boundary;
 import care.enclave.inference.control.SealedInference;
 import care.enclave.platform.problem.BoundedBody;
 import care.enclave.platform.problem.InvalidRequest;
+import care.enclave.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
 
 /**
  * {@code POST /inference/v2/models/{name}/infer}: an Open Inference Protocol request sealed to this enclave,
@@ -26,8 +28,13 @@ public class InferResource {
 
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+    private static final Logger LOG = Logger.getLogger(InferResource.class.getName());
+
     @Inject
     SealedInference inference;
+
+    @Inject
+    Problems problems;
 
     @POST
     public String infer(@PathParam("name") String name, @HeaderParam("X-Request-Id") String requestId,
@@ -35,6 +42,11 @@ public class InferResource {
         if (requestId == null || !requestId.matches("[A-Za-z0-9-]{8,64}")) {
             throw new InvalidRequest("X-Request-Id must be 8-64 letters, digits or hyphens");
         }
-        return inference.infer(name, requestId, new String(BoundedBody.read(body, MAX_BODY_BYTES), StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        String sealed = inference.infer(name, requestId, new String(BoundedBody.read(body, MAX_BODY_BYTES), StandardCharsets.UTF_8));
+        // The model name and the caller's correlation id only: the request and the answer are sealed data.
+        LOG.info(() -> "Sealed inference with model " + name + " answered in " + (System.nanoTime() - start) / 1_000_000
+                + " ms [correlationId=" + problems.correlationId() + "]");
+        return sealed;
     }
 }

@@ -37,6 +37,7 @@ final class TokenFixture {
         policies.trustSimulated = trustSimulated;
         policies.open();
         service.anchors = new TrustAnchors();
+        service.metrics = care.enclave.platform.metrics.AppMetrics.none();
         service.policies = policies;
         service.tokens = issuer;
         service.clock = clock;

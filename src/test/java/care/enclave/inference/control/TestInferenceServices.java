@@ -16,6 +16,7 @@ public final class TestInferenceServices {
         service.maxConcurrent = 1;
         service.maxQueued = 1;
         service.queueWaitMillis = 100;
+        service.metrics = care.enclave.platform.metrics.AppMetrics.none();
         service.load();
         return service;
     }
