@@ -19,12 +19,20 @@ import java.util.Base64;
 import java.util.logging.Logger;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The seed's {@code POST /delineate} (multipart field {@code img}): the tumour outlined by the diagnostics
  * provider's model, with the lesion size, the model's identity and the provider enclave's verified claims.
  */
 @Path("delineate")
+@Tag(name = "Diagnostics", description = "Tumour delineation by the provider's model in its enclave (clerks)")
+@SecurityRequirement(name = "staffBasic")
 @RolesAllowed("clerk")
 @Produces(MediaType.APPLICATION_JSON)
 public class DelineateResource {
@@ -41,6 +49,19 @@ public class DelineateResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Delineate a brain MRI slice",
+            description = "Multipart field img (PNG or JPEG, up to 16 MiB). The provider enclave is verified first; "
+                    + "the slice travels HPKE-sealed to it.")
+    @APIResponse(responseCode = "200", description = "The outline, the mask, the lesion's size and who computed it",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Delineation")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedType")
+    @APIResponse(responseCode = "502", ref = "BadGateway")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String delineate(@FormParam("img") EntityPart img) {
         if (img == null) {
             throw new InvalidRequest("send the image as the multipart field img");

@@ -28,6 +28,6 @@ public class ProviderHealth implements HealthCheck {
             return HealthReport.of(NAME, true, "diagnostics disabled (diagnostics.enabled=false)");
         }
         ProviderProbe.Status status = probe.status();
-        return HealthReport.of(NAME, status.usable(), status.reason() + " (checked " + status.checkedAt() + ")");
+        return HealthReport.of(NAME, status.usable(), status.reason() + " (checked " + status.checkedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
     }
 }

@@ -16,12 +16,21 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /inference/v2/models/{name}/infer}: an Open Inference Protocol request sealed to this enclave,
  * from an attested enclave allowed to call (bearer attestation token), answered sealed to it.
  */
 @Path("inference/v2/models/{name}/infer")
+@Tag(name = "Inference")
+@SecurityRequirement(name = "enclaveAttestation")
 @RolesAllowed("enclave")
 @Produces(MediaType.APPLICATION_JSON)
 public class InferResource {
@@ -37,6 +46,21 @@ public class InferResource {
     Problems problems;
 
     @POST
+    @Operation(summary = "Run a model on a sealed request",
+            description = "An Open Inference Protocol request HPKE-sealed to the provider's attested key, with the model "
+                    + "name and X-Request-Id as associated data; answered sealed to the caller.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "SealedMessage")))
+    @APIResponse(responseCode = "200", description = "The sealed answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "SealedMessage")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "422", ref = "Invalid")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String infer(@PathParam("name") String name, @HeaderParam("X-Request-Id") String requestId,
                         InputStream body) {
         if (requestId == null || !requestId.matches("[A-Za-z0-9-]{8,64}")) {
