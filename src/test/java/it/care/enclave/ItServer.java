@@ -73,7 +73,7 @@ public final class ItServer {
     public static String generatedPassword(Path serverDir, String user) {
         Pattern generated = Pattern.compile(String.format(GENERATED_PASSWORD, user));
         String password = null;
-        for (String line : lines(serverDir.resolve("logs/messages.log"))) {
+        for (String line : messageLogLines(serverDir)) {
             Matcher m = generated.matcher(line);
             if (m.find()) {
                 password = m.group(1);
@@ -83,6 +83,16 @@ public final class ItServer {
             throw new IllegalStateException("The IT server did not print a generated password for " + user);
         }
         return password;
+    }
+
+    /** messages.log and, after a restart, its rotated predecessors (where the first start's lines are). */
+    private static List<String> messageLogLines(Path serverDir) {
+        try (Stream<Path> files = Files.list(serverDir.resolve("logs"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("messages")).sorted()
+                    .flatMap(f -> lines(f).stream()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String basicAuth(String user, String password) {
