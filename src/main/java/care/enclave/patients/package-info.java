@@ -2,6 +2,8 @@
  * Patient records: intake and validation, the age-adjusted Charlson risk score, and storage as
  * AES-256-GCM envelopes in Redis under HMAC-derived keys. Imports only {@code platform}.
  * Request path: {@code boundary.PatientsResource} → {@code control.PatientRegistry} →
- * {@code control.PatientValidator}, {@code control.CharlsonScorer}, {@code control.PatientStore}.
+ * {@code control.PatientValidator}, {@code control.CharlsonScorer}, {@code control.PatientStore}. Its {@code api}
+ * is the typed REST client partners read scores with ({@code api.ScoresClient}); {@code boundary} also holds
+ * its health checks (Redis, data key).
  */
 package care.enclave.patients;
