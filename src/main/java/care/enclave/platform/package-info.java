@@ -3,7 +3,7 @@
  * correlation, authentication of callers, the data keys, sealing and the envelope cipher, the enclave's own
  * evidence (Gramine or the simulated SGX platform; every enclave app produces it, the attestation service
  * verifies it), the embedded Redis used when no Redis is configured, and the shapes of operations: health
- * reports, application metrics, the operations user's password ({@code security.AdminCredentials}). It imports no other module, so any module (including the
- * separately deployed inference service) can depend on it.
+ * reports, application metrics, the operations user's password ({@code security.AdminCredentials}). It
+ * imports no other module, so any module (including the separately deployed inference service) can depend on it.
  */
 package care.enclave.platform;
