@@ -8,6 +8,7 @@ import care.enclave.audit.api.AuditTrail;
 import care.enclave.attestation.entity.Collateral;
 import care.enclave.attestation.entity.RuntimeData;
 import care.enclave.attestation.entity.VerifiedQuote;
+import care.enclave.platform.metrics.AppMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,6 +44,9 @@ public class AttestationService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    AppMetrics metrics;
+
     public String attestSgx(byte[] quote, RuntimeData runtime, String nonce) {
         return attestSgx(quote, runtime, nonce, null);
     }
@@ -53,14 +57,21 @@ public class AttestationService {
         try {
             verified = verify(quote, runtime, collateral);
         } catch (AttestationFailure refused) {
+            outcome("refused", refused.reason());
             audit.record(AuditEvent.denied(Action.ATTESTATION, refused instanceof PolicyViolation violation
                     ? refused.reason() + ":" + violation.rule() : refused.reason()));
             throw refused;
         }
         String token = tokens.issue(verified, runtime, nonce, policies.hash());
+        outcome("verified", "NONE");
         audit.record(AuditEvent.success(Action.ATTESTATION)
                 .on("mrenclave=" + HexFormat.of().formatHex(verified.enclave().mrEnclave())));
         return token;
+    }
+
+    private void outcome(String outcome, String reason) {
+        metrics.increment("attestation.outcomes", "Evidence attested (verified) or refused, by the failed check",
+                "outcome", outcome, "reason", reason);
     }
 
     private VerifiedQuote verify(byte[] quote, RuntimeData runtime, Collateral collateral) {

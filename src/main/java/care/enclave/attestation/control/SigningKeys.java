@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
@@ -85,6 +86,23 @@ public class SigningKeys implements LocalTokenKeys {
 
     public synchronized SigningKey current() {
         return keys.get(keys.size() - 1);
+    }
+
+    /** Why tokens cannot be signed right now, if they cannot: no key, no private part, or an invalid certificate. */
+    public synchronized Optional<String> signingProblem() {
+        if (keys.isEmpty()) {
+            return Optional.of("no signing key");
+        }
+        SigningKey key = current();
+        if (key.jwk().getRsaPrivateKey() == null) {
+            return Optional.of("the current signing key has no private part");
+        }
+        try {
+            key.certificate().checkValidity(java.util.Date.from(clock.instant()));
+            return Optional.empty();
+        } catch (java.security.cert.CertificateException e) {
+            return Optional.of("the current signing key's certificate is not valid now");
+        }
     }
 
     /** The published keys: the current one and retired ones whose tokens may still be valid. */

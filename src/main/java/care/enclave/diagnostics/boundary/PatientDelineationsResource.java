@@ -2,6 +2,7 @@ package care.enclave.diagnostics.boundary;
 
 import care.enclave.diagnostics.control.DelineationService;
 import care.enclave.patients.api.PatientDocuments;
+import care.enclave.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -45,13 +46,18 @@ public class PatientDelineationsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Problems problems;
+
     @POST
     @Path("delineate")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response delineate(@PathParam("id") String id, @FormParam("img") EntityPart img) {
         byte[] image = DelineateResource.image(img);
         documents.requireRecord(id);
-        JsonObject result = JSON.createObjectBuilder(DelineationJson.of(delineation.delineate(image)))
+        DelineationService.Result delineated = delineation.delineate(image);
+        DelineateResource.log(delineated, problems.correlationId());
+        JsonObject result = JSON.createObjectBuilder(DelineationJson.of(delineated))
                 .add("created", Instant.now(clock).toString()).build();
         documents.add(id, KIND, result.toString().getBytes(StandardCharsets.UTF_8));
         return Response.status(Response.Status.CREATED).entity(result.toString()).build();

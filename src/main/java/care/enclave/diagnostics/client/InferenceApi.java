@@ -1,6 +1,7 @@
 package care.enclave.diagnostics.client;
 
 import care.enclave.platform.openinference.KServeBinary;
+import care.enclave.platform.problem.CorrelationHeader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,11 +18,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The diagnostics provider's inference API as this platform calls it, over HTTPS whether the provider runs
  * in this server (embedded default) or in its own enclave elsewhere: only the URL differs
- * ({@code inference/mp-rest/url}, with {@code connectTimeout} and {@code readTimeout}).
+ * ({@code inference/mp-rest/url}, with {@code connectTimeout} and {@code readTimeout}). Every call carries the
+ * correlation id of the request it serves, which the provider logs.
  */
 @Path("/inference")
 @RegisterRestClient(configKey = "inference")
 @RegisterProvider(ProviderResponses.class)
+@RegisterProvider(CorrelationHeader.class)
 public interface InferenceApi {
 
     @GET

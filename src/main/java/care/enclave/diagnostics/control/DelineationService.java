@@ -49,6 +49,9 @@ public class DelineationService {
     AuditTrail audit;
 
     @Inject
+    ProviderProbe probe;
+
+    @Inject
     @ConfigProperty(name = "diagnostics.model", defaultValue = "unet")
     String modelName;
 
@@ -63,6 +66,7 @@ public class DelineationService {
     public Result delineate(byte[] image) {
         Result result;
         try {
+            requireEnabled();
             result = delineateUnaudited(image);
         } catch (DiagnosticsException failed) {
             audit.record(AuditEvent.failure(Action.DELINEATION, reason(failed)));
@@ -78,6 +82,12 @@ public class DelineationService {
             return "PROVIDER_" + provider.kind();
         }
         return failed instanceof ImageRejected image ? "IMAGE_" + image.kind() : failed.getClass().getSimpleName();
+    }
+
+    private void requireEnabled() {
+        if (!probe.enabled()) {
+            throw new ProviderException(Kind.DISABLED, "diagnostics are not enabled on this platform");
+        }
     }
 
     private Result delineateUnaudited(byte[] image) {

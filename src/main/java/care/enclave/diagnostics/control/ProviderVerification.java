@@ -58,6 +58,11 @@ public class ProviderVerification {
     boolean allowDebug;
 
     public VerifiedProvider verify(String modelName) {
+        return verify(provider, modelName);
+    }
+
+    /** The same through another client of the provider (the readiness probe's, with shorter timeouts). */
+    public VerifiedProvider verify(InferenceApi provider, String modelName) {
         List<String> pins = self.resolve(config.getOptionalValues("diagnostics.provider.mrenclaves", String.class)
                 .orElse(List.of()));
         if (pins.isEmpty()) {

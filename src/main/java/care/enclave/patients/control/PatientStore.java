@@ -11,6 +11,7 @@ import care.enclave.platform.keys.DataKey;
 import care.enclave.platform.keys.KeyException;
 import care.enclave.platform.keys.KeyProvider;
 import care.enclave.platform.redis.RedisConnection;
+import care.enclave.platform.metrics.AppMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -42,6 +43,9 @@ public class PatientStore {
 
     @Inject
     KeyProvider keys;
+
+    @Inject
+    AppMetrics metrics;
 
     /** @return false when a record with this id already exists (it is left untouched) */
     public boolean create(Patient patient) {
@@ -95,10 +99,17 @@ public class PatientStore {
         try {
             return command.get();
         } catch (JedisConnectionException e) {
+            redisError("connection");
             redis.discardIdleConnections();
             throw new StoreUnavailable();
         } catch (JedisException e) {
+            redisError("command");
             throw new StoreUnavailable();
         }
+    }
+
+    private void redisError(String kind) {
+        metrics.increment("patients.redis.errors",
+                "Redis commands that failed: connection (down, timeout, reset) or command (error reply)", "kind", kind);
     }
 }

@@ -43,6 +43,7 @@ final class TokenFixture {
         policies.audit = audited::add;
         policies.open();
         service.anchors = new TrustAnchors();
+        service.metrics = care.enclave.platform.metrics.AppMetrics.none();
         service.policies = policies;
         service.tokens = issuer;
         service.clock = clock;

@@ -25,6 +25,7 @@ final class TestRedis {
         PatientStore store = new PatientStore();
         store.redis = connection;
         store.keys = KeyProvider.openDevelopment(dataDir);
+        store.metrics = care.enclave.platform.metrics.AppMetrics.none();
         return store;
     }
 }
