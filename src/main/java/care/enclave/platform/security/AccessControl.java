@@ -22,7 +22,8 @@ import java.util.Arrays;
 /**
  * Authorisation for every REST resource, default deny: a method (or its class) must say
  * {@code @PermitAll} or {@code @RolesAllowed}; anything else is refused. Anonymous callers get a 401
- * problem with the challenge that fits what they sent; authenticated callers without the role get 403.
+ * problem with the challenge that fits what they sent; authenticated callers without the role get 403, and
+ * so does a session request that lacks its CSRF token.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -30,6 +31,10 @@ public class AccessControl implements ContainerRequestFilter {
 
     private static final String BASIC_CHALLENGE = "Basic realm=\"Enclave Care\", charset=\"UTF-8\"";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"Enclave Care\", error=\"invalid_token\"";
+    /** For the portal's own requests: a scheme browsers do not answer with a password dialog. */
+    public static final String SESSION_CHALLENGE = "Session realm=\"Enclave Care\"";
+    /** Sent by the portal on every request it makes, so its 401s carry {@link #SESSION_CHALLENGE}. */
+    public static final String PORTAL_HEADER = "X-Requested-With";
 
     @Context
     ResourceInfo resource;
@@ -58,7 +63,11 @@ public class AccessControl implements ContainerRequestFilter {
     }
 
     private void require(ContainerRequestContext context, RolesAllowed allowed) {
-        if (context.getSecurityContext().getUserPrincipal() == null) {
+        boolean anonymous = context.getSecurityContext().getUserPrincipal() == null;
+        if (anonymous && "csrf".equals(request.getAttribute(CallerAuthentication.REJECTED_SCHEME))) {
+            context.abortWith(problems.respond(Problem.of(403, "Forbidden")
+                    .detail("A signed-in session must send its CSRF token (header " + SessionCaller.CSRF_HEADER + ").")));
+        } else if (anonymous) {
             context.abortWith(unauthorized());
         } else if (Arrays.stream(allowed.value()).noneMatch(context.getSecurityContext()::isUserInRole)) {
             context.abortWith(forbidden());
@@ -71,8 +80,9 @@ public class AccessControl implements ContainerRequestFilter {
         String detail = rejected == null ? "Sign in to use this resource."
                 : bearer ? "The bearer token is not valid here." : "The credentials are not valid.";
         Response problem = problems.respond(Problem.of(401, "Unauthorized").detail(detail));
-        return Response.fromResponse(problem).header("WWW-Authenticate", bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE)
-                .build();
+        String challenge = request.getHeader(PORTAL_HEADER) != null ? SESSION_CHALLENGE
+                : bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE;
+        return Response.fromResponse(problem).header("WWW-Authenticate", challenge).build();
     }
 
     private Response forbidden() {
