@@ -32,6 +32,15 @@ function headers(method) {
   return result;
 }
 
+/** JSON bodies as objects; anything else (an empty body, a proxy's HTML page) as null. */
+function parse(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function send(method, path, {json, patient = false} = {}) {
   if (patient) await session.gate();
   const init = {method, headers: headers(method), credentials: 'same-origin', cache: 'no-store', redirect: 'error'};
@@ -41,8 +50,7 @@ async function send(method, path, {json, patient = false} = {}) {
   }
   session.onRequest();
   const response = await fetch(path, init);
-  const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
+  const body = parse(await response.text());
   if (response.ok) return body;
   if (response.status === 401 && session.onSignedOut) session.onSignedOut();
   throw new ApiError(response.status, body, response.headers.get('Retry-After'));
@@ -64,8 +72,7 @@ export async function upload(path, formData, onUploadProgress, onUploaded) {
     xhr.upload.addEventListener('progress', e => e.lengthComputable && onUploadProgress(e.loaded / e.total));
     xhr.upload.addEventListener('load', onUploaded);
     xhr.addEventListener('load', () => {
-      let body = null;
-      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { body = null; }
+      const body = parse(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body);
       if (xhr.status === 401 && session.onSignedOut) session.onSignedOut();
       reject(new ApiError(xhr.status, body, xhr.getResponseHeader('Retry-After')));

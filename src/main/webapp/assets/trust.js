@@ -49,7 +49,12 @@ export function createTrustPanel(config, onStateChange) {
     button.setAttribute('aria-expanded', String(open));
   };
   button.addEventListener('click', () => setOpen(details.hidden));
-  document.addEventListener('keydown', e => e.key === 'Escape' && !details.hidden && (setOpen(false), button.focus()));
+  document.addEventListener('keydown', event => {
+    if (event.key === 'Escape' && !details.hidden) {
+      setOpen(false);
+      button.focus();
+    }
+  });
 
   function show(state) {
     button.dataset.state = state;

@@ -45,6 +45,7 @@ final class PortalBrowser implements AutoCloseable {
     final WebDriverWait wait;
     private final List<String> requests = new ArrayList<>();
     private final List<String> scriptErrors = new ArrayList<>();
+    private long bytesReceived;
     private final Path profile;
 
     static void assumeAvailable() {
@@ -81,6 +82,7 @@ final class PortalBrowser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         network = new Network(driver);
         network.onBeforeRequestSent(event -> record(event.getRequest().getMethod() + " " + event.getRequest().getUrl()));
+        network.onResponseCompleted(event -> addBytes(event.getResponseData().getBytesReceived()));
         logs = new LogInspector(driver);
         logs.onLog(entry -> {
             if (entry.getJavascriptLogEntry().isPresent() || entry.getConsoleLogEntry().isPresent()
@@ -97,6 +99,15 @@ final class PortalBrowser implements AutoCloseable {
     /** Uncaught script errors and console errors of the pages so far (an expected 401 or 404 shows here too). */
     synchronized List<String> scriptErrors() {
         return List.copyOf(scriptErrors);
+    }
+
+    private synchronized void addBytes(long bytes) {
+        bytesReceived += bytes;
+    }
+
+    /** Bytes the browser received for all responses so far, as the network layer counted them (BiDi). */
+    synchronized long bytesReceived() {
+        return bytesReceived;
     }
 
     private synchronized void record(String request) {

@@ -22,9 +22,10 @@ import java.util.logging.Logger;
  * Establishes who is calling: hospital staff with HTTP Basic over TLS or with the portal's session
  * ({@link SessionSignIn}; state-changing requests must carry the session's CSRF token), or a partner or
  * attested enclave with a bearer token (each {@link BearerTokenAuthenticator} judges the tokens of its
- * kind). An Authorization header takes precedence over a session. It never refuses a request itself: a missing or invalid credential
- * leaves the caller anonymous, noting why, and {@link AccessControl} answers 401 or 403. (Refusing here
- * would let Liberty replace the challenge header and log the request URI, which holds patient ids.)
+ * kind). An Authorization header takes precedence over a session. It never refuses a request itself: a
+ * missing or invalid credential leaves the caller anonymous, noting why, and {@link AccessControl} answers
+ * 401 or 403. (Refusing here would let Liberty replace the challenge header and log the request URI, which
+ * holds patient ids.)
  */
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
@@ -40,7 +41,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     Instance<BearerTokenAuthenticator> bearerTokens;
 
     @Inject
-    Instance<SessionSignIn> sessions;
+    SessionSignIn sessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -61,7 +62,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     /** The portal's signed-in caller; a state-changing request without the session's CSRF token stays anonymous. */
     private AuthenticationStatus session(HttpServletRequest request, HttpMessageContext context) {
-        Optional<SessionCaller> caller = sessions.isResolvable() ? sessions.get().current(request) : Optional.empty();
+        Optional<SessionCaller> caller = sessions.current(request);
         if (caller.isEmpty()) {
             return context.doNothing();
         }

@@ -34,10 +34,17 @@ public class PortalAssets {
     @Inject
     ServletContext context;
 
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    /** Only files that exist are kept, so requests for made-up names cannot grow it. */
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     public Optional<Asset> find(String path) {
-        return cache.computeIfAbsent(path, this::load);
+        Asset cached = cache.get(path);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Asset> loaded = load(path);
+        loaded.ifPresent(asset -> cache.put(path, asset));
+        return loaded;
     }
 
     private Optional<Asset> load(String path) {
