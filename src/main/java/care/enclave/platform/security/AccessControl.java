@@ -25,7 +25,8 @@ import java.util.Arrays;
 /**
  * Authorisation for every REST resource, default deny: a method (or its class) must say
  * {@code @PermitAll} or {@code @RolesAllowed}; anything else is refused. Anonymous callers get a 401
- * problem with the challenge that fits what they sent; authenticated callers without the role get 403.
+ * problem with the challenge that fits what they sent; authenticated callers without the role get 403, and
+ * so does a session request that lacks its CSRF token.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -33,6 +34,10 @@ public class AccessControl implements ContainerRequestFilter {
 
     private static final String BASIC_CHALLENGE = "Basic realm=\"Enclave Care\", charset=\"UTF-8\"";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"Enclave Care\", error=\"invalid_token\"";
+    /** For the portal's own requests: a scheme browsers do not answer with a password dialog. */
+    public static final String SESSION_CHALLENGE = "Session realm=\"Enclave Care\"";
+    /** Sent by the portal on every request it makes, so its 401s carry {@link #SESSION_CHALLENGE}. */
+    public static final String PORTAL_HEADER = "X-Requested-With";
 
     @Context
     ResourceInfo resource;
@@ -65,8 +70,12 @@ public class AccessControl implements ContainerRequestFilter {
 
     private void require(ContainerRequestContext context, RolesAllowed allowed) {
         Principal caller = context.getSecurityContext().getUserPrincipal();
-        if (caller == null) {
-            Object rejected = request.getAttribute(CallerAuthentication.REJECTED_SCHEME);
+        Object rejected = request.getAttribute(CallerAuthentication.REJECTED_SCHEME);
+        if (caller == null && "csrf".equals(rejected)) {
+            announce(context, null, "csrf");
+            context.abortWith(problems.respond(Problem.of(403, "Forbidden")
+                    .detail("A signed-in session must send its CSRF token (header " + SessionCaller.CSRF_HEADER + ").")));
+        } else if (caller == null) {
             if (rejected != null) {
                 announce(context, null, rejected.toString());
             }
@@ -97,8 +106,9 @@ public class AccessControl implements ContainerRequestFilter {
         String detail = rejected == null ? "Sign in to use this resource."
                 : bearer ? "The bearer token is not valid here." : "The credentials are not valid.";
         Response problem = problems.respond(Problem.of(401, "Unauthorized").detail(detail));
-        return Response.fromResponse(problem).header("WWW-Authenticate", bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE)
-                .build();
+        String challenge = request.getHeader(PORTAL_HEADER) != null ? SESSION_CHALLENGE
+                : bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE;
+        return Response.fromResponse(problem).header("WWW-Authenticate", challenge).build();
     }
 
     private Response forbidden() {
