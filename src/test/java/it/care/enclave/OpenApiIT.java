@@ -39,7 +39,7 @@ class OpenApiIT {
 
     /** Partners present a partner JWT or, as attested partner enclaves, an attestation token. */
     static final Map<String, Set<String>> SCHEMES_OF_ROLE = Map.of("clerk", Set.of("staffBasic"),
-            "operator", Set.of("staffBasic"), "partner", Set.of("partnerJwt", "enclaveAttestation"),
+            "operator", Set.of("staffBasic"), "auditor", Set.of("staffBasic"), "partner", Set.of("partnerJwt", "enclaveAttestation"),
             "enclave", Set.of("enclaveAttestation"));
     static JsonObject document;
 
@@ -82,7 +82,9 @@ class OpenApiIT {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Method method : type.getDeclaredMethods()) {
             String verb = verb(method);
-            if (verb != null) {
+            boolean hidden = method.isAnnotationPresent(org.eclipse.microprofile.openapi.annotations.Operation.class)
+                    && method.getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class).hidden();
+            if (verb != null && !hidden) {
                 String sub = method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "";
                 String path = ("/" + type.getAnnotation(Path.class).value() + "/" + sub).replaceAll("/+", "/");
                 path = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

@@ -1,5 +1,10 @@
 package care.enclave.audit.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.enclave.audit.api.Action;
 import care.enclave.audit.api.AuditEvent;
 import care.enclave.audit.api.AuditTrail;
@@ -33,6 +38,8 @@ import static care.enclave.platform.json.JsonSupport.JSON;
  * the entries naming one record (the id travels in the body, never in a URL, and the lookup is itself
  * recorded).
  */
+@Tag(name = "Audit", description = "The tamper-evident audit trail, for the auditor account")
+@SecurityRequirement(name = "staffBasic")
 @Path("audit")
 @RolesAllowed("auditor")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +56,13 @@ public class AuditResource {
     @Inject
     AuditTrail trail;
 
+    @Operation(summary = "Page through audit entries")
+    @APIResponse(responseCode = "200", description = "Entries after the given sequence number", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @GET
     public String page(@QueryParam("after") String after, @QueryParam("limit") String limit) {
         long from = number(after, "after", 0, Long.MAX_VALUE - MAX_LIMIT, 0);
@@ -64,6 +78,12 @@ public class AuditResource {
         return answer.build().toString();
     }
 
+    @Operation(summary = "Verify the whole hash chain")
+    @APIResponse(responseCode = "200", description = "Entries checked, and the first broken one if any", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @GET
     @Path("verify")
     public String verify() {
@@ -76,6 +96,13 @@ public class AuditResource {
         return answer.build().toString();
     }
 
+    @Operation(summary = "Entries about one record (id in the body, never the URL)")
+    @APIResponse(responseCode = "200", description = "The matching entries", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @POST
     @Path("lookup")
     public String lookup(InputStream body) {

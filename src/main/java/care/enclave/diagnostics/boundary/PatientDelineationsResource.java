@@ -1,5 +1,10 @@
 package care.enclave.diagnostics.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.enclave.diagnostics.control.DelineationService;
 import care.enclave.patients.api.PatientDocuments;
 import care.enclave.platform.problem.Problems;
@@ -30,6 +35,8 @@ import static care.enclave.platform.json.JsonSupport.JSON;
  * exists before anything goes to the provider, then keeps the result with the record, encrypted as the record
  * is (201); {@code GET /patient/{id}/delineations} lists them, oldest first. Clerks only.
  */
+@Tag(name = "Diagnostics")
+@SecurityRequirement(name = "staffBasic")
 @Path("patient/{id}")
 @RolesAllowed("clerk")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +56,18 @@ public class PatientDelineationsResource {
     @Inject
     Problems problems;
 
+    @Operation(summary = "Delineate an MRI slice for a patient and keep the result with the record")
+    @APIResponse(responseCode = "201", description = "The delineation, as kept", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedType")
+    @APIResponse(responseCode = "502", ref = "BadGateway")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @POST
     @Path("delineate")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -63,6 +82,14 @@ public class PatientDelineationsResource {
         return Response.status(Response.Status.CREATED).entity(result.toString()).build();
     }
 
+    @Operation(summary = "A patient's kept delineations, oldest first")
+    @APIResponse(responseCode = "200", description = "The delineations", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @GET
     @Path("delineations")
     public String delineations(@PathParam("id") String id) {

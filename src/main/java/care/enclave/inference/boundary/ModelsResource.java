@@ -56,6 +56,10 @@ public class ModelsResource {
     }
 
     /** The statistics extension: counts and durations of the sealed requests that reached the model. */
+    @Operation(summary = "Inference statistics of a model (counts and durations only)")
+    @APIResponse(responseCode = "200", description = "Open Inference Protocol statistics", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @GET
     @Path("v2/models/{name}/stats")
     public String statistics(@PathParam("name") String name) {

@@ -1,5 +1,6 @@
 package care.enclave.portal.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,17 +27,20 @@ public class AssetsResource {
     Request request;
 
     @GET
+    @Operation(hidden = true)
     public Response app() {
         return serve("/index.html");
     }
 
     @GET
+    @Operation(hidden = true)
     @Path("login")
     public Response login() {
         return serve("/login.html");
     }
 
     @GET
+    @Operation(hidden = true)
     @Path("assets/{name: [a-z0-9-]{1,40}\\.(js|css|svg)}")
     public Response asset(@PathParam("name") String name) {
         return serve("/assets/" + name);

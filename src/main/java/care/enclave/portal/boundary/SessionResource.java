@@ -1,5 +1,11 @@
 package care.enclave.portal.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import care.enclave.platform.json.JsonBodies;
 import care.enclave.platform.problem.Problem;
 import care.enclave.platform.problem.Problems;
@@ -33,6 +39,7 @@ import static care.enclave.platform.json.JsonSupport.JSON;
  * anyone in.
  */
 @Path("auth/session")
+@Tag(name = "Portal", description = "The web portal's session sign-in (JSON only)")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
@@ -47,6 +54,15 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
+    @Operation(summary = "Sign in (opens a session; answers its CSRF token)")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "415", ref = "UnsupportedType")
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins: wait for Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
@@ -55,6 +71,11 @@ public class SessionResource {
         return describe(sessions.signIn(request, text(credentials, "username"), text(credentials, "password")));
     }
 
+    @Operation(summary = "Who is signed in (and the session's CSRF token)")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The signed-in caller", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @GET
     @PermitAll
     public Response current() {
@@ -64,6 +85,12 @@ public class SessionResource {
                         .header("WWW-Authenticate", AccessControl.SESSION_CHALLENGE).build());
     }
 
+    @Operation(summary = "Sign out")
+    @SecurityRequirement(name = "staffBasic")
+    @APIResponse(responseCode = "204", description = "Signed out", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     @DELETE
     @RolesAllowed({"clerk", "operator"})
     public Response signOut() {
