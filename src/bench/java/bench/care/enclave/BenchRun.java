@@ -108,7 +108,7 @@ public final class BenchRun {
             int record = care.enclave.patients.control.BenchPatients.recordJson(
                     care.enclave.patients.control.BenchPatients.patient("bench-record-1")).length;
             return String.format(Locale.ROOT, "a patient record is %d bytes of JSON (sealed: %d bytes); the model input "
-                    + "sent to the provider is %.1f MB of KServe JSON before HPKE sealing", record, record + 7 + 12 + 16,
+                    + "sent to the provider is a %.2f MB binary inference request before HPKE sealing", record, record + 7 + 12 + 16,
                     SealedExchangeBenchmark.requestBytes() / 1e6);
         } catch (Exception e) {
             return "unknown (" + e + ")";

@@ -113,7 +113,7 @@ final class Report {
         Optional<HttpLoad.Run> delineate = r.run("delineate", 1);
         if (ort.isPresent() && delineate.isPresent() && delineate.get().result().requests() > 0) {
             line(String.format(Locale.ROOT, "- /delineate p50 at 1 caller %.1f ms = %.2f × bare ONNX Runtime p50 at 2 threads "
-                    + "(%.1f ms); the rest is attesting the provider, sealing, JSON, two HTTPS hops and the outline.",
+                    + "(%.1f ms); the rest is attesting the provider, encoding and sealing, two HTTPS hops and the outline.",
                     delineate.get().result().p50(), delineate.get().result().p50() / ort.get().p50(), ort.get().p50()));
         }
         Optional<MicroBenchmarks.Micro> seal = r.micro("RecordCryptoBenchmark.seal", 1);

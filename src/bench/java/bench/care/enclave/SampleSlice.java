@@ -1,12 +1,8 @@
 package bench.care.enclave;
 
-import static care.enclave.platform.json.JsonSupport.JSON;
-
 import care.enclave.diagnostics.control.MriImage;
 import care.enclave.diagnostics.control.PreparedSlice;
 import care.enclave.diagnostics.control.Preprocessing;
-import jakarta.json.JsonArrayBuilder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,19 +26,5 @@ final class SampleSlice {
 
     static PreparedSlice prepared() {
         return Preprocessing.prepare(MriImage.decode(png()));
-    }
-
-    /** KServe v2 JSON of a tensor, shaped as DelineationService sends the model input (and gets the map back). */
-    static String kserveJson(String name, long[] shape, float[] values) {
-        JsonArrayBuilder data = JSON.createArrayBuilder();
-        for (float value : values) {
-            data.add(value);
-        }
-        JsonArrayBuilder dims = JSON.createArrayBuilder();
-        for (long dimension : shape) {
-            dims.add(dimension);
-        }
-        return JSON.createObjectBuilder().add("inputs", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                .add("name", name).add("datatype", "FP32").add("shape", dims).add("data", data))).build().toString();
     }
 }

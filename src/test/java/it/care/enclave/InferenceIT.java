@@ -2,6 +2,8 @@ package it.care.enclave;
 
 import care.enclave.platform.crypto.SealedExchange;
 import care.enclave.platform.crypto.SealedExchangeJson;
+import care.enclave.platform.openinference.Fp32Tensor;
+import care.enclave.platform.openinference.KServeBinary;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jose4j.json.JsonUtil;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +68,17 @@ class InferenceIT {
     }
 
     static HttpResponse<String> infer(String model, String requestId, String body, String authorization) {
+        return infer(model, requestId, body, authorization, null);
+    }
+
+    static HttpResponse<String> infer(String model, String requestId, String body, String authorization,
+                                      String headerLength) {
         HttpRequest.Builder request = HttpRequest.newBuilder(ItServer.https("/inference/v2/models/" + model + "/infer"))
                 .header("Content-Type", JSON).header("X-Request-Id", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headerLength != null) {
+            request.header(KServeBinary.HEADER_LENGTH, headerLength);
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -104,6 +115,59 @@ class InferenceIT {
         assertEquals(0.5, response.getJsonArray("outputs").getJsonObject(0).getJsonArray("data").getJsonNumber(0)
                 .doubleValue(), 1e-6);
         assertEquals("r1", response.getString("id"));
+    }
+
+    /** The binary tensor data extension inside the seal: the header length travels beside the ciphertext. */
+    static KServeBinary.Body binaryRequest(float value) {
+        float[] pixels = new float[192];
+        Arrays.fill(pixels, value);
+        return KServeBinary.write(Json.createObjectBuilder().add("id", "b1")
+                        .add("parameters", Json.createObjectBuilder().add("binary_data_output", true)),
+                "inputs", List.of(new Fp32Tensor("pixels", new long[]{1, 3, 8, 8}, pixels)), name -> true);
+    }
+
+    @Test
+    void aSealedBinaryRequestIsAnsweredWithSealedBinaryOutputs() throws Exception {
+        ECPublicKey provider = providerKey(json(get("/inference/attestation/evidence?nonce=inf3", null)));
+        String requestId = UUID.randomUUID().toString();
+        byte[] aad = SealedExchange.associatedData(MODEL, requestId);
+        KServeBinary.Body body = binaryRequest(2f);
+        SealedExchange.Sealed sealed = SealedExchange.seal(provider, body.bytes(), aad);
+
+        HttpResponse<String> answered = infer(MODEL, requestId, SealedExchangeJson.encodeRequest(sealed),
+                callerToken("intel_sdk_release.quote.bin"), String.valueOf(body.headerLength().orElseThrow()));
+
+        assertEquals(200, answered.statusCode(), answered.body());
+        String headerLength = answered.headers().firstValue(KServeBinary.HEADER_LENGTH).orElseThrow();
+        byte[] plain = sealed.openResponse(SealedExchangeJson.decodeResponse(answered.body()), aad);
+        KServeBinary.Message response = KServeBinary.read(plain, headerLength, "outputs");
+        Fp32Tensor probability = response.tensors().get(0);
+        assertEquals("probability", probability.name());
+        assertEquals(64, probability.data().length);
+        assertEquals(1 / (1 + Math.exp(-2.0)), probability.data()[63], 1e-6);
+        assertEquals(256, response.header().getJsonArray("outputs").getJsonObject(0).getJsonObject("parameters")
+                .getInt("binary_data_size"));
+        assertEquals("b1", response.header().getString("id"));
+    }
+
+    @Test
+    void aTamperedOrMissingHeaderLengthIsAnInvalidRequest() throws Exception {
+        ECPublicKey provider = providerKey(json(get("/inference/attestation/evidence", null)));
+        KServeBinary.Body body = binaryRequest(0.8137469f);
+        int length = body.headerLength().orElseThrow();
+        String caller = callerToken("intel_sdk_release.quote.bin");
+
+        for (String tampered : new String[]{String.valueOf(length - 1), String.valueOf(length + 4), "0", "x", null}) {
+            String requestId = UUID.randomUUID().toString();
+            String sealed = SealedExchangeJson.encodeRequest(SealedExchange.seal(provider, body.bytes(),
+                    SealedExchange.associatedData(MODEL, requestId)));
+
+            HttpResponse<String> refused = infer(MODEL, requestId, sealed, caller, tampered);
+
+            assertEquals(400, refused.statusCode(), tampered + ": " + refused.body());
+            assertEquals("INVALID_INPUT", json(refused).getString("reason"));
+            assertFalse(refused.body().contains("0.81"), "no values echoed");
+        }
     }
 
     @Test

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  */
 public final class ItServer {
 
-    private static final String GENERATED_PASSWORD = "Generated the password of user '%s' .*: (\\S+)";
+    /** Generated passwords use letters and digits only, so the match also ends inside a JSON log line. */
+    private static final String GENERATED_PASSWORD = "Generated the password of user '%s' .*?: ([A-Za-z0-9]+)";
     private static SSLContext tls;
 
     private ItServer() {
@@ -65,9 +66,14 @@ public final class ItServer {
 
     /** The password the server generated for a staff user at its first start and printed once. */
     public static String generatedPassword(String user) {
+        return generatedPassword(dir(), user);
+    }
+
+    /** The same for another server this build started (the provider). */
+    public static String generatedPassword(Path serverDir, String user) {
         Pattern generated = Pattern.compile(String.format(GENERATED_PASSWORD, user));
         String password = null;
-        for (String line : lines(dir().resolve("logs/messages.log"))) {
+        for (String line : messageLogLines(serverDir)) {
             Matcher m = generated.matcher(line);
             if (m.find()) {
                 password = m.group(1);
@@ -77,6 +83,16 @@ public final class ItServer {
             throw new IllegalStateException("The IT server did not print a generated password for " + user);
         }
         return password;
+    }
+
+    /** messages.log and, after a restart, its rotated predecessors (where the first start's lines are). */
+    private static List<String> messageLogLines(Path serverDir) {
+        try (Stream<Path> files = Files.list(serverDir.resolve("logs"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("messages")).sorted()
+                    .flatMap(f -> lines(f).stream()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String basicAuth(String user, String password) {

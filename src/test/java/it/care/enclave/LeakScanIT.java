@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Submits patients with distinctive values, provokes the error paths with them too, and then searches
- * every Redis key and value and every server log file for each value and id: none may appear.
+ * every Redis key and value, every server log file and the whole audit trail as the auditor reads it for
+ * each value and id: none may appear.
  */
 class LeakScanIT {
 
@@ -55,6 +56,7 @@ class LeakScanIT {
         for (Path log : ItServer.logFiles()) {
             haystack.addAll(ItServer.lines(log));
         }
+        AuditIT.wholeTrail().forEach(entry -> haystack.add(entry.toString()));
         assertTrue(haystack.size() > 10, "scanned Redis and logs");
         for (String needle : needles) {
             assertTrue(haystack.stream().noneMatch(line -> line.contains(needle)), "found " + needle);
@@ -73,7 +75,8 @@ class LeakScanIT {
                 ScanResult<byte[]> page = redis.scan(cursor.getBytes(StandardCharsets.US_ASCII), new ScanParams().count(500));
                 for (byte[] key : page.getResult()) {
                     contents.add(new String(key, StandardCharsets.ISO_8859_1));
-                    contents.add(new String(redis.get(key), StandardCharsets.ISO_8859_1));
+                    List<byte[]> values = "list".equals(redis.type(key)) ? redis.lrange(key, 0, -1) : List.of(redis.get(key));
+                    values.forEach(value -> contents.add(new String(value, StandardCharsets.ISO_8859_1)));
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RedisOutageIT {
 
-    private static void signal(String signal, long pid) throws Exception {
+    static void signal(String signal, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
         assertEquals(0, kill.waitFor());
     }

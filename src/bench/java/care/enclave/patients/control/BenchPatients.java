@@ -3,6 +3,7 @@ package care.enclave.patients.control;
 import care.enclave.patients.entity.Patient;
 import care.enclave.platform.keys.KeyProvider;
 import care.enclave.platform.redis.EmbeddedRedis;
+import care.enclave.platform.redis.RedisConnection;
 import redis.clients.jedis.RedisClient;
 
 import java.nio.charset.StandardCharsets;
@@ -19,13 +20,8 @@ public final class BenchPatients implements AutoCloseable {
     private final PatientStore store;
 
     public BenchPatients(EmbeddedRedis redis, Path dataDir) {
-        connection = new RedisConnection();
-        connection.url = Optional.of("redis://:" + redis.password() + "@127.0.0.1:" + redis.port());
-        connection.caFile = Optional.empty();
-        connection.timeoutMillis = 2000;
-        connection.poolSize = 64;
-        connection.dataDir = dataDir.toString();
-        connection.connect();
+        connection = RedisConnection.connect("redis://:" + redis.password() + "@127.0.0.1:" + redis.port(),
+                Optional.empty(), 2000, 64, dataDir);
         store = TestRedis.store(connection, dataDir);
     }
 

@@ -11,9 +11,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The token signing keys (JWKS with x5c) and the OpenID metadata that points at them; public. */
 @Path("")
+@Tag(name = "Attestation")
+@SecurityRequirements
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class CertsResource {
@@ -27,12 +35,19 @@ public class CertsResource {
 
     @GET
     @Path("certs")
+    @Operation(summary = "The token signing keys (JWKS with x5c)")
+    @APIResponse(responseCode = "200", description = "The published keys",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Jwks")))
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String certs() {
         return keys.jwks().toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     @GET
     @Path(".well-known/openid-configuration")
+    @Operation(summary = "Issuer metadata pointing at /certs")
+    @APIResponse(responseCode = "200", description = "OpenID metadata", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String openidConfiguration() {
         return JSON.createObjectBuilder()
                 .add("issuer", issuer)

@@ -14,6 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * This enclave's evidence, for anyone who wants to attest it: {@code GET /attestation/evidence?nonce=...}
@@ -21,6 +27,8 @@ import static care.enclave.platform.json.JsonSupport.JSON;
  * ({@code {sgx_quote, sgx_ehd}}).
  */
 @Path("")
+@Tag(name = "Attestation")
+@SecurityRequirements
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceResource {
@@ -30,6 +38,11 @@ public class EvidenceResource {
 
     @GET
     @Path("attestation/evidence")
+    @Operation(summary = "This platform enclave's evidence", description = "Binds the enclave's public keys and the nonce.")
+    @APIResponse(responseCode = "200", description = "The evidence",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Evidence")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String evidence(@QueryParam("nonce") String nonce) {
         Evidence produced = evidence.produce(validNonce(nonce));
         return JSON.createObjectBuilder()
@@ -41,6 +54,11 @@ public class EvidenceResource {
 
     @GET
     @Path("sgx_report")
+    @Operation(summary = "The same evidence in the seed's shape")
+    @APIResponse(responseCode = "200", description = "The evidence",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "SgxReport")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String sgxReport(@QueryParam("nonce") String nonce) {
         Evidence produced = evidence.produce(validNonce(nonce));
         return JSON.createObjectBuilder()

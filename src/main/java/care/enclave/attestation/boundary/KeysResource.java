@@ -16,12 +16,21 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Secure key release: {@code POST /keys/{name}/release} with {@code {"target": attestation token}} answers
  * {@code {"value": JWE}}. The token is the only credential: it must prove an enclave the key's policy allows.
  */
 @Path("keys/{name}/release")
+@Tag(name = "Attestation")
+@SecurityRequirements
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class KeysResource {
@@ -32,6 +41,16 @@ public class KeysResource {
     KeyRelease release;
 
     @POST
+    @Operation(summary = "Secure key release to an attested enclave",
+            description = "The attestation token in the body is the only credential; the key's release policy decides.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "KeyReleaseRequest")))
+    @APIResponse(responseCode = "200", description = "The key, wrapped",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "KeyReleaseResponse")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "AttestationRefused")
+    @APIResponse(responseCode = "403", ref = "AttestationRefused")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String release(@PathParam("name") String name, InputStream body) {
         if (!name.matches("[A-Za-z0-9-]{1,64}")) {
             throw new InvalidRequest("key names are 1-64 letters, digits and hyphens");

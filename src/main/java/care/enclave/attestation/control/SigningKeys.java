@@ -1,5 +1,8 @@
 package care.enclave.attestation.control;
 
+import care.enclave.audit.api.Action;
+import care.enclave.audit.api.AuditEvent;
+import care.enclave.audit.api.AuditTrail;
 import care.enclave.platform.attestation.LocalTokenKeys;
 import care.enclave.platform.keys.SealedFiles;
 import care.enclave.platform.keys.SealingKeys;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
@@ -44,6 +48,9 @@ public class SigningKeys implements LocalTokenKeys {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "platform.data.dir")
@@ -81,6 +88,23 @@ public class SigningKeys implements LocalTokenKeys {
         return keys.get(keys.size() - 1);
     }
 
+    /** Why tokens cannot be signed right now, if they cannot: no key, no private part, or an invalid certificate. */
+    public synchronized Optional<String> signingProblem() {
+        if (keys.isEmpty()) {
+            return Optional.of("no signing key");
+        }
+        SigningKey key = current();
+        if (key.jwk().getRsaPrivateKey() == null) {
+            return Optional.of("the current signing key has no private part");
+        }
+        try {
+            key.certificate().checkValidity(java.util.Date.from(clock.instant()));
+            return Optional.empty();
+        } catch (java.security.cert.CertificateException e) {
+            return Optional.of("the current signing key's certificate is not valid now");
+        }
+    }
+
     /** The published keys: the current one and retired ones whose tokens may still be valid. */
     @Override
     public synchronized JsonWebKeySet jwks() {
@@ -91,13 +115,15 @@ public class SigningKeys implements LocalTokenKeys {
         return set;
     }
 
-    /** Starts signing with a fresh key; the old one keeps verifying until its last token expires. */
+    /** Starts signing with a fresh key (audited); the old one keeps verifying until its last token expires. */
     public synchronized String rotate() {
         SigningKey old = keys.remove(keys.size() - 1);
         keys.add(new SigningKey(old.jwk(), old.certificate(), old.created(), clock.instant()));
         keys.add(generate());
         save();
-        return current().jwk().getKeyId();
+        String kid = current().jwk().getKeyId();
+        audit.record(AuditEvent.success(Action.SIGNING_KEY_ROTATION).on("kid=" + kid));
+        return kid;
     }
 
     private SigningKey generate() {

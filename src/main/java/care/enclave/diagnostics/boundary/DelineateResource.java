@@ -1,9 +1,9 @@
 package care.enclave.diagnostics.boundary;
 
 import care.enclave.diagnostics.control.DelineationService;
-import care.enclave.diagnostics.entity.Delineation;
 import care.enclave.platform.problem.BoundedBody;
 import care.enclave.platform.problem.InvalidRequest;
+import care.enclave.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,49 +14,69 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Base64;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import static care.enclave.platform.json.JsonSupport.JSON;
+import java.util.logging.Logger;
 
 /**
  * The seed's {@code POST /delineate} (multipart field {@code img}): the tumour outlined by the diagnostics
  * provider's model, with the lesion size, the model's identity and the provider enclave's verified claims.
+ * Nothing is kept; {@code POST /patient/{id}/delineate} keeps the result with a record.
  */
 @Path("delineate")
+@Tag(name = "Diagnostics", description = "Tumour delineation by the provider's model in its enclave (clerks)")
+@SecurityRequirement(name = "staffBasic")
 @RolesAllowed("clerk")
 @Produces(MediaType.APPLICATION_JSON)
 public class DelineateResource {
 
     static final int MAX_IMAGE_BYTES = 16 * 1024 * 1024;
 
+    private static final Logger LOG = Logger.getLogger(DelineateResource.class.getName());
+
     @Inject
     DelineationService delineation;
 
+    @Inject
+    Problems problems;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Delineate a brain MRI slice",
+            description = "Multipart field img (PNG or JPEG, up to 16 MiB). The provider enclave is verified first; "
+                    + "the slice travels HPKE-sealed to it.")
+    @APIResponse(responseCode = "200", description = "The outline, the mask, the lesion's size and who computed it",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Delineation")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedType")
+    @APIResponse(responseCode = "502", ref = "BadGateway")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String delineate(@FormParam("img") EntityPart img) {
+        DelineationService.Result result = delineation.delineate(image(img));
+        log(result, problems.correlationId());
+        return DelineationJson.of(result).toString();
+    }
+
+    /** How it went, never what it found: the lesion measures are patient data. */
+    static void log(DelineationService.Result result, String correlationId) {
+        LOG.info(() -> "Delineation with model " + result.provider().modelName() + ": provider verified in "
+                + result.verifyMillis() + " ms, inference " + result.inferMillis() + " ms [correlationId="
+                + correlationId + "]");
+    }
+
+    static byte[] image(EntityPart img) {
         if (img == null) {
             throw new InvalidRequest("send the image as the multipart field img");
         }
-        DelineationService.Result result = delineation.delineate(BoundedBody.read(img.getContent(), MAX_IMAGE_BYTES));
-        Delineation d = result.delineation();
-        Base64.Encoder b64 = Base64.getEncoder();
-        return JSON.createObjectBuilder()
-                .add("img_delineated", b64.encodeToString(d.overlayPng()))
-                .add("mask", b64.encodeToString(d.maskPng()))
-                .add("lesion_pixels", d.lesionPixels())
-                .add("lesion_fraction", d.lesionFraction())
-                .add("lesion_regions", d.lesionRegions())
-                .add("model", JSON.createObjectBuilder().add("name", result.provider().modelName())
-                        .add("sha256", result.provider().modelSha256()))
-                .add("provider", JSON.createObjectBuilder()
-                        .add("mrenclave", result.provider().attestation().mrEnclave())
-                        .add("debuggable", result.provider().attestation().debuggable())
-                        .add("simulated", result.provider().attestation().simulated())
-                        .add("issuer", result.provider().attestation().issuer()))
-                .add("maa_token", result.provider().attestation().token())
-                .add("timings", JSON.createObjectBuilder().add("verify_provider_ms", result.verifyMillis())
-                        .add("inference_ms", result.inferMillis()))
-                .build().toString();
+        return BoundedBody.read(img.getContent(), MAX_IMAGE_BYTES);
     }
 }

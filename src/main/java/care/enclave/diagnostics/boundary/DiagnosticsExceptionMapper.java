@@ -13,7 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Diagnostics outcomes as problem JSON: a bad image is the caller's (400, 413 when too large, 415 when not
  * PNG/JPEG); a provider that is down or busy is 503 with Retry-After; one we do not trust, or that
- * refuses or fails, is 502. Messages are fixed texts.
+ * refuses or fails, is 502; diagnostics switched off on this platform is 503 without Retry-After.
+ * Messages are fixed texts.
  */
 @Provider
 public class DiagnosticsExceptionMapper implements ExceptionMapper<DiagnosticsException> {
@@ -27,9 +28,11 @@ public class DiagnosticsExceptionMapper implements ExceptionMapper<DiagnosticsEx
         if (failure instanceof ImageRejected rejected) {
             problem = Problem.of(imageStatus(rejected), "Image not accepted").extension("reason", rejected.kind().name());
         } else if (failure instanceof ProviderException provider) {
-            problem = provider.kind() == ProviderException.Kind.UNAVAILABLE
-                    ? Problem.of(503, "Diagnostics provider unavailable").retryAfter(5)
-                    : Problem.of(502, "Diagnostics provider not usable");
+            problem = switch (provider.kind()) {
+                case UNAVAILABLE -> Problem.of(503, "Diagnostics provider unavailable").retryAfter(5);
+                case DISABLED -> Problem.of(503, "Diagnostics not enabled");
+                default -> Problem.of(502, "Diagnostics provider not usable");
+            };
             problem.extension("reason", provider.kind().name());
         } else {
             problem = Problem.of(502, "Diagnostics provider answered unusably");

@@ -2,12 +2,13 @@ package care.enclave.diagnostics.control;
 
 /**
  * The diagnostics provider could not be used: unreachable or busy (retry later), not the enclave we trust
- * (nothing was sent), or it refused or failed the request. Fixed texts, never data.
+ * (nothing was sent), it refused or failed the request, or this platform has diagnostics switched off
+ * ({@code diagnostics.enabled=false}). Fixed texts, never data.
  */
 public class ProviderException extends DiagnosticsException {
 
     /** What went wrong with the provider. */
-    public enum Kind { UNAVAILABLE, UNTRUSTED, REFUSED }
+    public enum Kind { UNAVAILABLE, UNTRUSTED, REFUSED, DISABLED }
 
     private final Kind kind;
 

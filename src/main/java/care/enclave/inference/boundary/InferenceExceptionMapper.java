@@ -13,6 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 public class InferenceExceptionMapper implements ExceptionMapper<InferenceException> {
 
     private static final int RETRY_AFTER_SECONDS = 2;
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(InferenceExceptionMapper.class.getName());
 
     @Inject
     Problems problems;
@@ -26,6 +28,7 @@ public class InferenceExceptionMapper implements ExceptionMapper<InferenceExcept
             case BUSY -> Problem.of(503, "Inference capacity exhausted").retryAfter(RETRY_AFTER_SECONDS);
             case FAILED -> Problem.of(422, "The model could not process this input");
         };
+        LOG.info(() -> "Inference refused: " + failure.kind() + " [correlationId=" + problems.correlationId() + "]");
         return problems.respond(problem.detail(failure.getMessage()).extension("reason", failure.kind().name()));
     }
 }

@@ -10,11 +10,13 @@ import care.enclave.inference.entity.Tensor;
 import care.enclave.inference.entity.TensorSpec;
 
 import java.nio.FloatBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +31,8 @@ public final class InferenceEngine {
     private final Semaphore running;
     private final Semaphore admitted;
     private final long queueWaitMillis;
+    /** Start times of the inferences running now, for the liveness check's "stuck" verdict. */
+    private final Map<Object, Long> runningSince = new ConcurrentHashMap<>();
 
     public InferenceEngine(ModelRegistry registry, int maxConcurrent, int maxQueued, long queueWaitMillis) {
         this.registry = registry;
@@ -42,6 +46,12 @@ public final class InferenceEngine {
         return running.getQueueLength();
     }
 
+    /** How long the longest-running inference has been running (zero when none runs). */
+    public Duration longestRunning() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(runningSince.values().stream().mapToLong(start -> now - start).max().orElse(0));
+    }
+
     public List<Tensor> infer(String modelName, List<Tensor> inputs) {
         ModelRegistry.Loaded model = registry.loaded(modelName);
         check(model.info(), inputs);
@@ -52,9 +62,12 @@ public final class InferenceEngine {
             if (!running.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS)) {
                 throw new InferenceException(Kind.BUSY, "no inference slot became free in time");
             }
+            Object ticket = new Object();
+            runningSince.put(ticket, System.nanoTime());
             try {
                 return run(model.session(), inputs);
             } finally {
+                runningSince.remove(ticket);
                 running.release();
             }
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package care.enclave.inference.control;
 
 import care.enclave.inference.entity.ModelInfo;
 import care.enclave.inference.entity.Tensor;
+import care.enclave.platform.metrics.AppMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -46,6 +48,9 @@ public class InferenceService {
     @ConfigProperty(name = "inference.queue-wait-millis", defaultValue = "5000")
     long queueWaitMillis;
 
+    @Inject
+    AppMetrics metrics;
+
     private ModelRegistry registry;
     private InferenceEngine engine;
 
@@ -58,6 +63,7 @@ public class InferenceService {
         }
         registry = ModelRegistry.load(folder.get(), threads);
         engine = new InferenceEngine(registry, maxConcurrent, maxQueued, queueWaitMillis);
+        metrics.gauge("inference.queue.depth", "Inference requests waiting for a free slot", this::queueDepth);
         registry.models().forEach(m -> LOG.info(() -> "Serving model " + m.name() + " sha256 " + m.sha256()));
     }
 
@@ -84,12 +90,32 @@ public class InferenceService {
         return registry.info(name);
     }
 
+    /** Runs a model, recording its latency (model name only) and any refusal by its kind. */
     public List<Tensor> infer(String name, List<Tensor> inputs) {
         info(name);
-        return engine.infer(name, inputs);
+        long start = System.nanoTime();
+        try {
+            List<Tensor> outputs = engine.infer(name, inputs);
+            metrics.time("inference.duration", "Time to run a model, waiting for a slot included",
+                    Duration.ofNanos(System.nanoTime() - start), "model", name);
+            return outputs;
+        } catch (InferenceException refused) {
+            metrics.increment("inference.refusals", "Inferences not run, by kind (BUSY: capacity exhausted)",
+                    "model", name, "kind", refused.kind().name());
+            throw refused;
+        }
     }
 
     public int queueDepth() {
         return engine == null ? 0 : engine.queueDepth();
+    }
+
+    /** Whether this server is meant to serve models at all ({@code inference.models.dir} is set). */
+    public boolean configured() {
+        return modelsDir.filter(dir -> !dir.isBlank()).isPresent();
+    }
+
+    public Duration longestRunning() {
+        return engine == null ? Duration.ZERO : engine.longestRunning();
     }
 }

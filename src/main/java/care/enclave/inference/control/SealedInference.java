@@ -6,15 +6,18 @@ import care.enclave.inference.entity.Tensor;
 import care.enclave.platform.crypto.SealedExchange;
 import care.enclave.platform.crypto.SealedExchangeException;
 import care.enclave.platform.crypto.SealedExchangeJson;
+import care.enclave.platform.openinference.KServeBinary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * An inference request sealed to this enclave (HPKE, model name and request id as associated data): opened
@@ -32,6 +35,12 @@ public class SealedInference {
     @Inject
     InferenceService models;
 
+    @Inject
+    ModelStatistics statistics;
+
+    @Inject
+    Clock clock;
+
     private final Map<String, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -39,15 +48,40 @@ public class SealedInference {
         }
     };
 
-    public String infer(String modelName, String requestId, String sealedRequest) {
+    /**
+     * The sealed answer, and the length of its plaintext's JSON header when binary tensors follow it (the
+     * {@code Inference-Header-Content-Length}, which the protocol carries outside the body and so outside the seal).
+     */
+    public record Answer(String sealed, OptionalInt headerLength) {
+    }
+
+    /**
+     * Opens, runs and seals the answer; every attempt on a served model is counted, success or not.
+     * {@code headerLength} is the request's {@code Inference-Header-Content-Length} as received, or null.
+     */
+    public Answer infer(String modelName, String requestId, String sealedRequest, String headerLength) {
         ModelInfo model = models.info(modelName);
+        long start = System.nanoTime();
+        try {
+            Answer answer = run(model, requestId, sealedRequest, headerLength);
+            statistics.succeeded(modelName, System.nanoTime() - start, clock.millis());
+            return answer;
+        } catch (RuntimeException e) {
+            statistics.failed(modelName, System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    private Answer run(ModelInfo model, String requestId, String sealedRequest, String headerLength) {
+        String modelName = model.name();
         byte[] aad = SealedExchange.associatedData(modelName, requestId);
         SealedExchangeJson.Request request = decode(sealedRequest);
         SealedExchange.Opened opened = open(request, aad);
-        KServeJson.InferRequest inferRequest = KServeJson.request(opened.plaintext());
+        KServeJson.InferRequest inferRequest = KServeJson.request(opened.plaintext(), headerLength);
         List<Tensor> outputs = models.infer(modelName, inferRequest.inputs());
-        return SealedExchangeJson.encodeResponse(
-                opened.sealResponse(KServeJson.response(model, inferRequest.id(), outputs), aad));
+        KServeBinary.Body response = KServeJson.response(model, inferRequest, outputs);
+        return new Answer(SealedExchangeJson.encodeResponse(opened.sealResponse(response.bytes(), aad)),
+                response.headerLength());
     }
 
     private static SealedExchangeJson.Request decode(String sealedRequest) {

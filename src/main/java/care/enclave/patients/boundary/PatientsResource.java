@@ -18,6 +18,13 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The seed's patient API: {@code POST /patient/{id}} (form or JSON) creates a record once;
@@ -26,6 +33,8 @@ import java.io.InputStream;
  */
 @RolesAllowed("clerk")
 @Path("patient/{id}")
+@Tag(name = "Patients", description = "Patient records, encrypted in Redis (clerks)")
+@SecurityRequirement(name = "staffBasic")
 @Produces(MediaType.APPLICATION_JSON)
 public class PatientsResource {
 
@@ -33,6 +42,20 @@ public class PatientsResource {
     PatientRegistry registry;
 
     @POST
+    @Operation(summary = "Admit a patient", description = "Creates the record once (never overwritten) and scores it.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(ref = "PatientForm")),
+            @Content(mediaType = "application/json", schema = @Schema(ref = "PatientForm"))})
+    @APIResponse(responseCode = "201", description = "Created, with the score",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Patient")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedType")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public Response admit(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           InputStream body, @Context UriInfo uri) {
         Patient patient = registry.admit(id, contentType, body);
@@ -40,7 +63,15 @@ public class PatientsResource {
     }
 
     @GET
+    @Operation(summary = "Read a patient record")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Patient")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "500", ref = "ServerError")
     public String read(@PathParam("id") String id) {
-        return PatientJson.patient(registry.find(id)).toString();
+        return PatientJson.patient(registry.read(id)).toString();
     }
 }

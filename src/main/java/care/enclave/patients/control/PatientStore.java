@@ -10,6 +10,8 @@ import care.enclave.platform.crypto.EnvelopeException;
 import care.enclave.platform.keys.DataKey;
 import care.enclave.platform.keys.KeyException;
 import care.enclave.platform.keys.KeyProvider;
+import care.enclave.platform.redis.RedisConnection;
+import care.enclave.platform.metrics.AppMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -42,6 +44,9 @@ public class PatientStore {
     @Inject
     KeyProvider keys;
 
+    @Inject
+    AppMetrics metrics;
+
     /** @return false when a record with this id already exists (it is left untouched) */
     public boolean create(Patient patient) {
         byte[] key = redisKey(patient.id());
@@ -55,6 +60,15 @@ public class PatientStore {
         byte[] key = redisKey(id);
         byte[] envelope = redis(() -> redis.client().get(key));
         return envelope == null ? Optional.empty() : Optional.of(open(key, envelope));
+    }
+
+    public boolean exists(String id) {
+        byte[] key = redisKey(id);
+        return redis(() -> redis.client().exists(key));
+    }
+
+    RedisConnection connection() {
+        return redis;
     }
 
     private Patient open(byte[] key, byte[] envelope) {
@@ -81,14 +95,21 @@ public class PatientStore {
     }
 
     /** Every Redis failure (down, timeout, loading, out of memory) is the same outcome for a caller: retry. */
-    private <T> T redis(Supplier<T> command) {
+    <T> T redis(Supplier<T> command) {
         try {
             return command.get();
         } catch (JedisConnectionException e) {
+            redisError("connection");
             redis.discardIdleConnections();
             throw new StoreUnavailable();
         } catch (JedisException e) {
+            redisError("command");
             throw new StoreUnavailable();
         }
+    }
+
+    private void redisError(String kind) {
+        metrics.increment("patients.redis.errors",
+                "Redis commands that failed: connection (down, timeout, reset) or command (error reply)", "kind", kind);
     }
 }

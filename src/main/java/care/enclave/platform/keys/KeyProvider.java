@@ -53,6 +53,16 @@ public class KeyProvider {
         // Observing the start is what instantiates this bean eagerly.
     }
 
+    /** Whether the key ring is held (it is released once, at start). */
+    public boolean released() {
+        return ring != null;
+    }
+
+    /** Where the ring came from ({@code key-release} or {@code sealed-file}); not a secret. */
+    public String sourceName() {
+        return source == null ? "no" : source.name();
+    }
+
     public DataKey currentDataKey() {
         return ring.current();
     }

@@ -15,6 +15,8 @@ public final class Correlation {
     static final String ATTRIBUTE = Correlation.class.getName();
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The id of the request this thread is serving, for outgoing calls made on its behalf. */
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private Correlation() {
     }
@@ -42,6 +44,19 @@ public final class Correlation {
             response.setHeader(HEADER, id);
         }
         return id;
+    }
+
+    /** The id of the request this thread serves, if any ({@link CorrelationFilter} sets it). */
+    public static java.util.Optional<String> current() {
+        return java.util.Optional.ofNullable(CURRENT.get());
+    }
+
+    static void serving(String id) {
+        if (id == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(id);
+        }
     }
 
     public static String of(ServletRequest request) {

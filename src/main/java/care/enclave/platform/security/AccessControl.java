@@ -6,8 +6,10 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,12 +19,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import java.lang.reflect.AnnotatedElement;
+import java.security.Principal;
 import java.util.Arrays;
 
 /**
  * Authorisation for every REST resource, default deny: a method (or its class) must say
  * {@code @PermitAll} or {@code @RolesAllowed}; anything else is refused. Anonymous callers get a 401
- * problem with the challenge that fits what they sent; authenticated callers without the role get 403.
+ * problem with the challenge that fits what they sent; authenticated callers without the role get 403, and
+ * so does a session request that lacks its CSRF token.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -30,6 +34,10 @@ public class AccessControl implements ContainerRequestFilter {
 
     private static final String BASIC_CHALLENGE = "Basic realm=\"Enclave Care\", charset=\"UTF-8\"";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"Enclave Care\", error=\"invalid_token\"";
+    /** For the portal's own requests: a scheme browsers do not answer with a password dialog. */
+    public static final String SESSION_CHALLENGE = "Session realm=\"Enclave Care\"";
+    /** Sent by the portal on every request it makes, so its 401s carry {@link #SESSION_CHALLENGE}. */
+    public static final String PORTAL_HEADER = "X-Requested-With";
 
     @Context
     ResourceInfo resource;
@@ -39,6 +47,9 @@ public class AccessControl implements ContainerRequestFilter {
 
     @Inject
     Problems problems;
+
+    @Inject
+    Event<AccessRefused> refusals;
 
     @Override
     public void filter(ContainerRequestContext context) {
@@ -58,11 +69,35 @@ public class AccessControl implements ContainerRequestFilter {
     }
 
     private void require(ContainerRequestContext context, RolesAllowed allowed) {
-        if (context.getSecurityContext().getUserPrincipal() == null) {
+        Principal caller = context.getSecurityContext().getUserPrincipal();
+        Object rejected = request.getAttribute(CallerAuthentication.REJECTED_SCHEME);
+        if (caller == null && "csrf".equals(rejected)) {
+            announce(context, null, "csrf");
+            context.abortWith(problems.respond(Problem.of(403, "Forbidden")
+                    .detail("A signed-in session must send its CSRF token (header " + SessionCaller.CSRF_HEADER + ").")));
+        } else if (caller == null) {
+            if (rejected != null) {
+                announce(context, null, rejected.toString());
+            }
             context.abortWith(unauthorized());
         } else if (Arrays.stream(allowed.value()).noneMatch(context.getSecurityContext()::isUserInRole)) {
+            announce(context, caller, null);
             context.abortWith(forbidden());
         }
+    }
+
+    /** Tells observers (the audit trail) who was refused where: the route template, never the path. */
+    private void announce(ContainerRequestContext context, Principal caller, String scheme) {
+        Object claimed = request.getAttribute(CallerAuthentication.REJECTED_USER);
+        refusals.fire(new AccessRefused(caller, scheme, claimed == null ? null : claimed.toString(),
+                context.getMethod() + " " + template(), context.getUriInfo().getPathParameters().getFirst("id")));
+    }
+
+    private String template() {
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path method = resource.getResourceMethod().getAnnotation(Path.class);
+        String route = (type == null ? "" : type.value()) + (method == null ? "" : "/" + method.value());
+        return route.replaceAll("/{2,}", "/").replaceAll("^/|/$", "");
     }
 
     private Response unauthorized() {
@@ -71,8 +106,9 @@ public class AccessControl implements ContainerRequestFilter {
         String detail = rejected == null ? "Sign in to use this resource."
                 : bearer ? "The bearer token is not valid here." : "The credentials are not valid.";
         Response problem = problems.respond(Problem.of(401, "Unauthorized").detail(detail));
-        return Response.fromResponse(problem).header("WWW-Authenticate", bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE)
-                .build();
+        String challenge = request.getHeader(PORTAL_HEADER) != null ? SESSION_CHALLENGE
+                : bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE;
+        return Response.fromResponse(problem).header("WWW-Authenticate", challenge).build();
     }
 
     private Response forbidden() {

@@ -15,19 +15,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Establishes who is calling: hospital staff with HTTP Basic over TLS, or a partner or attested enclave
- * with a bearer token (each {@link BearerTokenAuthenticator} judges the tokens of its kind). It never refuses a request itself: a missing or invalid credential
- * leaves the caller anonymous, noting why, and {@link AccessControl} answers 401 or 403. (Refusing here
- * would let Liberty replace the challenge header and log the request URI, which holds patient ids.)
+ * Establishes who is calling: hospital staff with HTTP Basic over TLS or with the portal's session
+ * ({@link SessionSignIn}; state-changing requests must carry the session's CSRF token), or a partner or
+ * attested enclave with a bearer token (each {@link BearerTokenAuthenticator} judges the tokens of its
+ * kind). An Authorization header takes precedence over a session. It never refuses a request itself: a
+ * missing or invalid credential leaves the caller anonymous, noting why, and {@link AccessControl} answers
+ * 401 or 403. (Refusing here would let Liberty replace the challenge header and log the request URI, which
+ * holds patient ids.)
  */
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     /** Request attribute naming the credential scheme that was presented but not accepted. */
     static final String REJECTED_SCHEME = CallerAuthentication.class.getName() + ".rejected";
+    /** Request attribute naming the staff account a rejected Basic login claimed (only a real account name). */
+    static final String REJECTED_USER = CallerAuthentication.class.getName() + ".rejected-user";
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
 
     @Inject
@@ -36,12 +42,15 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Instance<BearerTokenAuthenticator> bearerTokens;
 
+    @Inject
+    SessionSignIn sessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null) {
-            return context.doNothing();
+            return session(request, context);
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).strip(), request, context);
@@ -53,6 +62,19 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
+    /** The portal's signed-in caller; a state-changing request without the session's CSRF token stays anonymous. */
+    private AuthenticationStatus session(HttpServletRequest request, HttpMessageContext context) {
+        Optional<SessionCaller> caller = sessions.current(request);
+        if (caller.isEmpty()) {
+            return context.doNothing();
+        }
+        if (!SessionSignIn.csrfSatisfied(request, caller.get())) {
+            request.setAttribute(REJECTED_SCHEME, "csrf");
+            return context.doNothing();
+        }
+        return context.notifyContainerAboutLogin(caller.get().name(), Set.copyOf(caller.get().roles()));
+    }
+
     private AuthenticationStatus basic(String authorization, HttpServletRequest request, HttpMessageContext context) {
         Optional<UsernamePasswordCredential> login = basicCredential(authorization);
         if (login.isPresent()) {
@@ -60,6 +82,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
+            StaffAccount.byUserName(login.get().getCaller())
+                    .ifPresent(account -> request.setAttribute(REJECTED_USER, account.userName()));
         }
         request.setAttribute(REJECTED_SCHEME, "basic");
         return context.doNothing();

@@ -57,7 +57,7 @@ final class StaffCredentials {
         }
     }
 
-    private static char[] generate() {
+    static char[] generate() {
         char[] password = new char[20];
         for (int i = 0; i < password.length; i++) {
             password[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
