@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The two servers under test, created afresh on the benchmark's own ports in the build's Liberty (as the
@@ -22,7 +20,6 @@ final class BenchServers implements AutoCloseable {
 
     static final String PLATFORM = "enclave-care-bench";
     static final String PROVIDER = "enclave-care-provider-bench";
-    private static final Pattern CLERK_PASSWORD = Pattern.compile("Generated the password of user 'clerk' .*: (\\S+)");
 
     private final BenchConfig config;
     private final Path wlp;
@@ -79,18 +76,9 @@ final class BenchServers implements AutoCloseable {
         return Long.parseLong(read(platformDir().resolve("data/redis/redis.pid")).trim());
     }
 
+    /** The clerk's password, which the platform generated at its first start and printed once. */
     String clerkPassword() {
-        String password = null;
-        for (String line : read(platformDir().resolve("logs/messages.log")).lines().toList()) {
-            Matcher m = CLERK_PASSWORD.matcher(line);
-            if (m.find()) {
-                password = m.group(1);
-            }
-        }
-        if (password == null) {
-            throw new IllegalStateException("The benchmark server printed no clerk password");
-        }
-        return password;
+        return ItServer.generatedPassword(platformDir(), "clerk");
     }
 
     /** A client that trusts exactly the platform's generated certificate. */
