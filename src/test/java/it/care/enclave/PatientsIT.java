@@ -113,6 +113,39 @@ class PatientsIT {
     }
 
     @Test
+    void manyClientsCreatingTheSameIdsGiveExactlyOneCreatedPerIdAndKeepThatRecord() throws Exception {
+        int ids = 50;
+        int clients = 8;
+        String prefix = uniqueId("crowd") + "_";
+        String auth = ItServer.clerkAuth();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<HttpResponse<String>>> attempts = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                String name = "Client" + (char) ('a' + c);
+                for (int i = 0; i < ids; i++) {
+                    String id = prefix + i;
+                    attempts.add(() -> post("/patient/" + id, FORM, SEED_BODY.replace("Jane", name), auth));
+                }
+            }
+            java.util.Map<String, List<HttpResponse<String>>> byId = new java.util.TreeMap<>();
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(attempts)) {
+                HttpResponse<String> response = answer.get();
+                byId.computeIfAbsent(response.uri().getPath(), k -> new ArrayList<>()).add(response);
+            }
+            assertEquals(ids, byId.size());
+            byId.forEach((path, answers) -> {
+                List<HttpResponse<String>> created = answers.stream().filter(r -> r.statusCode() == 201).toList();
+                assertEquals(1, created.size(), path);
+                assertEquals(clients - 1, answers.stream().filter(r -> r.statusCode() == 409).count(), path);
+                assertEquals(json(created.get(0)), json(get(path, auth)), "the winner's record, intact: " + path);
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownPatientsAre404ProblemDocuments() {
         HttpResponse<String> missing = get("/patient/" + uniqueId("nobody"), ItServer.clerkAuth());
 
