@@ -46,8 +46,18 @@ public final class Http {
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
+        return send(ItServer.client(), request);
+    }
+
+    /** A GET over the load tests' kept-alive connections, for reading back thousands of records quickly. */
+    public static HttpResponse<String> getKeptAlive(String path, String authorization) {
+        return send(ItServer.sharedClient(), HttpRequest.newBuilder(ItServer.https(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).build());
+    }
+
+    public static HttpResponse<String> send(java.net.http.HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<String> response = ItServer.client().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
                 ItTrail.errorResponse(response.statusCode(), response.body());
             }

@@ -35,7 +35,7 @@ class ProviderKillIT {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(90);
 
     /** One delineation call: its status, whether it was problem JSON with Retry-After, when, how long. */
-    private record Call(int status, boolean problem, boolean retryAfter, long atNanos, long tookNanos) {
+    private record Call(int status, boolean problem, boolean retryAfter, long atNanos, long tookNanos, String detail) {
     }
 
     @Test
@@ -65,8 +65,10 @@ class ProviderKillIT {
         Map<Integer, Long> statuses = calls.stream().collect(Collectors.groupingBy(Call::status, TreeMap::new,
                 Collectors.counting()));
         long slowest = calls.stream().mapToLong(Call::tookNanos).max().orElse(0) / 1_000_000;
-        System.out.printf("Provider SIGKILL at %d s under %d callers: %s, slowest %d ms, platform threads %d before%n",
-                KILL_AFTER.toSeconds(), CALLERS, statuses, slowest, threadsBefore);
+        System.out.printf("Provider SIGKILL at %d s under %d callers: %s, slowest %d ms; refusals: %s%n",
+                KILL_AFTER.toSeconds(), CALLERS, statuses, slowest, calls.stream().filter(c -> c.status() != 200)
+                        .collect(Collectors.groupingBy(c -> c.atNanos() < KILL_AFTER.toNanos() ? "before the kill: "
+                                + c.detail() : "after: " + c.detail(), TreeMap::new, Collectors.counting())));
 
         assertTrue(calls.stream().allMatch(c -> c.status() == 200 || c.status() == 503), statuses.toString());
         assertTrue(calls.stream().filter(c -> c.status() == 503).allMatch(c -> c.problem() && c.retryAfter()));
@@ -87,7 +89,7 @@ class ProviderKillIT {
             HttpResponse<String> response = delineate(slice, auth);
             boolean problem = response.headers().firstValue("Content-Type").orElse("").equals("application/problem+json");
             calls.add(new Call(response.statusCode(), problem, response.headers().firstValue("Retry-After").isPresent(),
-                    sent - start, System.nanoTime() - sent));
+                    sent - start, System.nanoTime() - sent, problem ? Http.json(response).getString("detail", "") : ""));
         }
         return calls;
     }

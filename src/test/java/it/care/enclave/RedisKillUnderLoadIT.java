@@ -110,7 +110,7 @@ class RedisKillUnderLoadIT {
         Map<Integer, Integer> unanswered = new java.util.TreeMap<>();
         int created = 0;
         for (Answer answer : answers) {
-            HttpResponse<String> read = Http.get("/patient/" + answer.id(), auth);
+            HttpResponse<String> read = Http.getKeptAlive("/patient/" + answer.id(), auth);
             if (answer.status() == 201) {
                 created++;
                 assertEquals(200, read.statusCode(), answer.id() + " was acknowledged, then lost");
