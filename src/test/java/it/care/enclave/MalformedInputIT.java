@@ -28,13 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * At least a thousand generated malformed requests (seeded: the seed is printed, and
  * {@code -Dresilience.fuzz.seed=N} replays a run) against every endpoint of both servers, each malformation
  * applied to every endpoint at least once: no 5xx, no stack trace or server internals in any response,
- * every application 4xx a problem document, and both servers answer normally afterwards.
+ * every application 4xx a problem document, and both servers answer normally afterwards. The one 5xx allowed
+ * is Liberty's bodiless 505 for a request line whose HTTP version is not HTTP/1.x, as RFC 9110 prescribes.
  */
 class MalformedInputIT {
 
     private static final List<String> INTERNALS = List.of("at care.", "\tat ", "Exception", "java.", "javax.",
             "jakarta.", "com.ibm.", "org.apache.", "SRVE", "CWWK", "Caused by");
     private static final int THREADS = 4;
+    /** A hang is no answer within a minute (a real delineation on a loaded machine takes seconds). */
+    private static final int ANSWER_BOUND_MILLIS = 60_000;
 
     /** What one malformed request got back. */
     private record Outcome(FuzzRequest request, int status, String contentType, String body, boolean timedOut, boolean raw) {
@@ -117,7 +120,9 @@ class MalformedInputIT {
                 ? "it.https.port" : "it.provider.https.port"));
         Outcome outcome = request.wire() == null ? viaClient(request, port) : null;
         if (outcome == null) {
-            RawHttp.Answer answer = RawHttp.exchange(port, request.toWire(port), 15_000);
+            // A body announced but never sent keeps a correct server waiting: those are not waited out.
+            int bound = request.category().equals("bad-framing") ? 10_000 : ANSWER_BOUND_MILLIS;
+            RawHttp.Answer answer = RawHttp.exchange(port, request.toWire(port), bound);
             outcome = new Outcome(request, answer.status(), answer.header("Content-Type"), answer.bodyText(),
                     answer.timedOut(), true);
         }
@@ -131,7 +136,7 @@ class MalformedInputIT {
         HttpRequest built;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("https://localhost:" + port + request.target()))
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(Duration.ofMillis(ANSWER_BOUND_MILLIS))
                     .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(request.body()));
             request.headers().forEach(h -> builder.header(h[0], h[1]));
@@ -149,7 +154,9 @@ class MalformedInputIT {
         for (Outcome o : outcomes) {
             boolean transport = FuzzCases.TRANSPORT.contains(o.request().category());
             String internals = INTERNALS.stream().filter(o.body()::contains).findFirst().orElse(null);
-            if (o.status() >= 500) {
+            if (o.status() == 505 && transport && o.raw() && o.body().isEmpty()) {
+                continue;
+            } else if (o.status() >= 500) {
                 violations.add(o.status() + " for " + o.request() + ": " + excerpt(o.body()));
             } else if (internals != null) {
                 violations.add("\"" + internals + "\" in the answer to " + o.request() + ": " + excerpt(o.body()));

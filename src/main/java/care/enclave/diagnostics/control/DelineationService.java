@@ -8,6 +8,7 @@ import care.enclave.diagnostics.entity.ModelInput;
 import care.enclave.platform.crypto.SealedExchange;
 import care.enclave.platform.crypto.SealedExchangeException;
 import care.enclave.platform.crypto.SealedExchangeJson;
+import care.enclave.platform.problem.SafeDescription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -20,6 +21,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
@@ -30,6 +32,8 @@ import static care.enclave.platform.json.JsonSupport.JSON;
  */
 @ApplicationScoped
 public class DelineationService {
+
+    private static final Logger LOG = Logger.getLogger(DelineationService.class.getName());
 
     @Inject
     ProviderVerification verification;
@@ -110,6 +114,8 @@ public class DelineationService {
         } catch (DiagnosticsException known) {
             throw known;
         } catch (RuntimeException e) {
+            // Types and frames only: a client library's message may quote what the provider sent.
+            LOG.warning(() -> "The diagnostics provider could not be used: " + SafeDescription.of(e));
             throw new ProviderException(Kind.UNAVAILABLE, "the provider could not be reached or answered unreadably");
         }
     }

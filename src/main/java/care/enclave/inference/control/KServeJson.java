@@ -6,7 +6,6 @@ import care.enclave.inference.entity.Tensor;
 import care.enclave.inference.entity.TensorSpec;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -60,8 +59,10 @@ public final class KServeJson {
             }
             String id = request.containsKey("id") ? request.getString("id") : null;
             return new InferRequest(id, inputs);
-        } catch (JsonException | ClassCastException | NullPointerException | IllegalStateException
-                 | ArithmeticException e) {
+        } catch (InferenceException refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            // Malformed JSON, wrong types, missing members, and Parsson's nesting and number limits alike.
             throw new InferenceException(Kind.INVALID_INPUT, "the request is not an Open Inference Protocol FP32 request");
         }
     }
