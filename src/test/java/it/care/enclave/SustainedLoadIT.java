@@ -12,23 +12,23 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static it.care.enclave.Http.FORM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A steady, bounded load (half admissions, the rest reads of records and scores) for
- * {@code resilience.sustained.seconds} (60 by default; 600 for the long run, see README "Resilience") at
- * {@code resilience.sustained.rate} requests per second (50 by default): not one error, and the platform's memory stays
- * flat. Memory is sampled at regular points: resident set ({@code /proc}) and heap right after a full GC
+ * A steady, bounded load (half admissions, the rest reads of records and scores) from eight kept-alive
+ * clients for {@code resilience.sustained.seconds} (60 by default; 600 for the long run, see README
+ * "Resilience") at {@code resilience.sustained.rate} requests per second (50 by default): not one error, and
+ * the platform's memory stays flat. Memory is sampled at regular points: resident set ({@code /proc}) and heap right after a full GC
  * ({@code jcmd}), every 5 s or twentieth of the run; see {@link #assertFlat} for what "flat" means.
  */
 class SustainedLoadIT {
