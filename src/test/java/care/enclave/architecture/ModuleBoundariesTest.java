@@ -15,7 +15,8 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 /**
  * The modular monolith's rules: each module is a package under {@code care.enclave}; other modules may use
  * only its {@code api} package; {@code platform} uses no module; {@code inference} uses only
- * {@code platform}, so it can be built into the provider's own WAR.
+ * {@code platform}, so it can be built into the provider's own WAR; {@code audit} uses no other module
+ * (every module records into it).
  */
 class ModuleBoundariesTest {
 
@@ -29,7 +30,7 @@ class ModuleBoundariesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"portal", "patients", "attestation", "diagnostics", "inference"})
+    @ValueSource(strings = {"portal", "patients", "attestation", "diagnostics", "inference", "audit"})
     void otherModulesUseOnlyAModulesApi(String module) {
         ArchRule rule = noClasses().that().resideOutsideOfPackage(BASE + module + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(
@@ -42,7 +43,7 @@ class ModuleBoundariesTest {
     void platformUsesNoModule() {
         noClasses().that().resideInAPackage(BASE + "platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + "portal..", BASE + "patients..",
-                        BASE + "attestation..", BASE + "diagnostics..", BASE + "inference..")
+                        BASE + "attestation..", BASE + "diagnostics..", BASE + "inference..", BASE + "audit..")
                 .check(classes);
     }
 
@@ -50,8 +51,16 @@ class ModuleBoundariesTest {
     void inferenceUsesOnlyThePlatform() {
         noClasses().that().resideInAPackage(BASE + "inference..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + "portal..", BASE + "patients..",
-                        BASE + "attestation..", BASE + "diagnostics..")
+                        BASE + "attestation..", BASE + "diagnostics..", BASE + "audit..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void auditUsesOnlyThePlatform() {
+        noClasses().that().resideInAPackage(BASE + "audit..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + "portal..", BASE + "patients..",
+                        BASE + "attestation..", BASE + "diagnostics..", BASE + "inference..")
                 .check(classes);
     }
 

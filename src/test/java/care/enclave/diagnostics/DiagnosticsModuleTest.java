@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * What the diagnostics module may import: the JDK, Jakarta EE and MicroProfile, {@code platform} and
- * {@code attestation.api}; image work stays in javax.imageio and java.awt.image (no toolkit, no library).
+ * {@code attestation.api} and {@code audit.api}; image work stays in javax.imageio and java.awt.image (no toolkit, no library).
  */
 class DiagnosticsModuleTest {
 
@@ -24,11 +24,12 @@ class DiagnosticsModuleTest {
     }
 
     @Test
-    void importsOnlyThePlatformAndTheAttestationApi() {
+    void importsOnlyThePlatformAndTheAttestationAndAuditApis() {
         classes().that().resideInAPackage("care.enclave.diagnostics..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.imageio..",
                         "jakarta..", "org.eclipse.microprofile..", "org.jose4j..", "care.enclave.diagnostics..",
-                        "care.enclave.platform..", "care.enclave.attestation.api..")
+                        "care.enclave.platform..", "care.enclave.attestation.api..",
+                        "care.enclave.audit.api..")
                 .check(diagnostics);
     }
 

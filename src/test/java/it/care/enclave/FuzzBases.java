@@ -26,6 +26,7 @@ final class FuzzBases {
 
     final String clerk = ItServer.clerkAuth();
     final String operator = ItServer.basicAuth("operator", ItServer.generatedPassword("operator"));
+    final String auditor = AuditIT.auditor();
     final String ownToken = AttestationIT.ownToken("fuzz");
     final byte[] quote = vector("intel_sdk_release.quote.bin");
     final byte[] oeReport = vector("azure_sdk_oe_debug.oe_report.bin");
@@ -59,6 +60,11 @@ final class FuzzBases {
             case "POST attest/OpenEnclave" -> request.withTarget(path + "?api-version=2022-08-01")
                     .withBody(Http.JSON, utf8("{\"report\":\"" + B64.encodeToString(oeReport) + "\"}"));
             case "GET policies/SgxEnclave" -> request.withHeader("Authorization", operator);
+            case "GET audit" -> request.withHeader("Authorization", auditor).withTarget(path + "?after=0&limit=5");
+            case "GET audit/verify" -> request.withHeader("Authorization", auditor);
+            case "POST audit/lookup" -> request.withHeader("Authorization", auditor)
+                    .withBody(Http.JSON, utf8("{\"id\":\"fz_" + random.nextInt(1000) + "\"}"));
+            case "POST patient/{id}/delineate" -> multipart(request.withHeader("Authorization", clerk), png);
             case "PUT policies/SgxEnclave" -> request.withHeader("Authorization", operator).withBody(Http.JSON, utf8(policy));
             case "POST keys/{name}/release" -> request.withBody(Http.JSON, utf8("{\"target\":\"" + ownToken + "\"}"));
             case "GET attestation/evidence", "GET sgx_report", "GET inference/attestation/evidence" ->

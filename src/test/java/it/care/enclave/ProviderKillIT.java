@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The provider's JVM is SIGKILLed while three hospitals delineate in a loop: every call is answered in
  * bounded time with 200 or a 503 problem (never a 500 or a hang), no platform thread is left inside
  * diagnostics, the rest of the platform keeps working, and delineation works again once the provider is
- * restarted (with a fresh enclave key, which the platform attests anew).
+ * restarted (its evidence attested anew).
  */
 class ProviderKillIT {
 
@@ -95,7 +95,7 @@ class ProviderKillIT {
     }
 
     private static HttpResponse<String> delineate(byte[] slice, String auth) {
-        return DelineateIT.upload("img", "s.png", "image/png", slice, auth, CLIENT_TIMEOUT);
+        return DelineateIT.upload("/delineate", "img", "s.png", "image/png", slice, auth, CLIENT_TIMEOUT);
     }
 
     /** Patients and attestation do not depend on the provider: they answer as usual during its outage. */

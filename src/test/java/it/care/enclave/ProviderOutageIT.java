@@ -1,11 +1,16 @@
 package it.care.enclave;
 
+import care.enclave.platform.crypto.SealedExchange;
+import care.enclave.platform.crypto.SealedExchangeJson;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
+import java.util.UUID;
 
 import static it.care.enclave.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The provider's server goes down while hospitals delineate: the platform answers 503 with Retry-After in
- * bounded time (never a hang or a 500), and delineation works again once the provider is back.
+ * bounded time (never a hang or a 500), and delineation works again once the provider is back. The provider
+ * restarted is a new process holding the same vault-released request key, as every replica does.
  */
 class ProviderOutageIT {
 
@@ -40,9 +46,20 @@ class ProviderOutageIT {
         }
     }
 
+    private static ECPublicKey providerKey() throws Exception {
+        return InferenceIT.providerKey(json(ProviderIT.provider(HttpRequest.newBuilder(
+                ProviderIT.providerUri("/inference/attestation/evidence")))));
+    }
+
     @Test
     void aProviderOutageIsABounded503AndServiceReturnsWithTheProvider() throws Exception {
         byte[] slice = DelineateIT.sampleSlice();
+        // Sealed to the key the provider publishes now, sent only to the provider process started later: as
+        // another replica behind a load balancer would receive it. It opens because the key came from the vault.
+        String requestId = UUID.randomUUID().toString();
+        ECPublicKey keyBefore = providerKey();
+        SealedExchange.Sealed sealed = SealedExchange.seal(keyBefore, InferenceIT.request(0f).getBytes(StandardCharsets.UTF_8),
+                SealedExchange.associatedData("tiny-sigmoid", requestId));
         provider("stop");
         try {
             long start = System.nanoTime();
@@ -59,5 +76,16 @@ class ProviderOutageIT {
         awaitProviderUp();
         HttpResponse<String> back = DelineateIT.upload("img", "s.png", "image/png", slice, ItServer.clerkAuth());
         assertEquals(200, back.statusCode(), back.body());
+
+        assertEquals(keyBefore, providerKey(), "the restarted provider publishes the same, vault-released key");
+        HttpResponse<String> opened = ProviderIT.provider(HttpRequest.newBuilder(
+                        ProviderIT.providerUri("/inference/v2/models/tiny-sigmoid/infer"))
+                .header("Content-Type", "application/json").header("X-Request-Id", requestId)
+                .header("Authorization", InferenceIT.callerToken("intel_sdk_release.quote.bin"))
+                .POST(HttpRequest.BodyPublishers.ofString(SealedExchangeJson.encodeRequest(sealed))));
+        assertEquals(200, opened.statusCode(), opened.body());
+        byte[] answer = sealed.openResponse(SealedExchangeJson.decodeResponse(opened.body()),
+                SealedExchange.associatedData("tiny-sigmoid", requestId));
+        assertTrue(new String(answer, StandardCharsets.UTF_8).contains("outputs"));
     }
 }

@@ -30,7 +30,7 @@ public class PoliciesResource {
 
     @PUT
     public String replace(InputStream body) {
-        policies.replace(PolicyStore.fromJson(JsonBodies.readObject(body, MAX_BODY_BYTES)));
+        policies.replace(JsonBodies.readObject(body, MAX_BODY_BYTES));
         return read();
     }
 }

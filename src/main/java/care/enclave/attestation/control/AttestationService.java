@@ -1,6 +1,10 @@
 package care.enclave.attestation.control;
 
 import care.enclave.attestation.control.AttestationFailure.Reason;
+import care.enclave.attestation.control.PolicyRules.PolicyViolation;
+import care.enclave.audit.api.Action;
+import care.enclave.audit.api.AuditEvent;
+import care.enclave.audit.api.AuditTrail;
 import care.enclave.attestation.entity.Collateral;
 import care.enclave.attestation.entity.RuntimeData;
 import care.enclave.attestation.entity.VerifiedQuote;
@@ -11,10 +15,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * The attestation service: verify the evidence, apply the policy, issue a token. Used by the MAA-compatible
- * REST resource and, in process, by this platform to attest itself.
+ * REST resource and, in process, by this platform to attest itself and its diagnostics provider. Every
+ * decision is audited: the enclave's MRENCLAVE when a token is issued, the failed check when refused.
  */
 @ApplicationScoped
 public class AttestationService {
@@ -34,19 +40,37 @@ public class AttestationService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     public String attestSgx(byte[] quote, RuntimeData runtime, String nonce) {
         return attestSgx(quote, runtime, nonce, null);
     }
 
     /** With collateral, the platform's TCB status is evaluated and reported (and may be required by policy). */
     public String attestSgx(byte[] quote, RuntimeData runtime, String nonce, Collateral collateral) {
+        VerifiedQuote verified;
+        try {
+            verified = verify(quote, runtime, collateral);
+        } catch (AttestationFailure refused) {
+            audit.record(AuditEvent.denied(Action.ATTESTATION, refused instanceof PolicyViolation violation
+                    ? refused.reason() + ":" + violation.rule() : refused.reason()));
+            throw refused;
+        }
+        String token = tokens.issue(verified, runtime, nonce, policies.hash());
+        audit.record(AuditEvent.success(Action.ATTESTATION)
+                .on("mrenclave=" + HexFormat.of().formatHex(verified.enclave().mrEnclave())));
+        return token;
+    }
+
+    private VerifiedQuote verify(byte[] quote, RuntimeData runtime, Collateral collateral) {
         VerifiedQuote verified = new QuoteVerifier(anchors.roots(), clock)
                 .verify(quote, runtime == null ? null : runtime.data());
         if (collateral != null) {
             verified = verified.withTcb(new CollateralVerifier(anchors.roots(), clock).evaluate(verified, collateral));
         }
         PolicyRules.check(policies.current(), verified);
-        return tokens.issue(verified, runtime, nonce, policies.hash());
+        return verified;
     }
 
     /** An Open Enclave remote report: a 16-byte header (version 1, type 2, quote size) before the quote. */

@@ -4,6 +4,9 @@ import care.enclave.platform.attestation.AttestationTokenException;
 import care.enclave.platform.attestation.AttestationTokens;
 import care.enclave.platform.attestation.VerifiedAttestation;
 import care.enclave.attestation.control.AttestationFailure.Reason;
+import care.enclave.audit.api.Action;
+import care.enclave.audit.api.AuditEvent;
+import care.enclave.audit.api.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
@@ -21,7 +24,8 @@ import java.util.Map;
  * Secure key release, modelled on Azure Key Vault's: a key goes out only inside a JWE encrypted to the
  * public key the attested enclave put in its runtime data (so only that enclave can open it), and only
  * if the token satisfies the key's release policy. ECDH-ES+A256KW for EC keys, RSA-OAEP-256 for RSA keys,
- * content encrypted with A256GCM.
+ * content encrypted with A256GCM. Every grant (key and receiving enclave) and refusal (with its reason) is
+ * audited; a key goes out only once its release is recorded.
  */
 @ApplicationScoped
 public class KeyRelease {
@@ -32,12 +36,26 @@ public class KeyRelease {
     @Inject
     AttestationTokens tokens;
 
+    @Inject
+    AuditTrail audit;
+
     public String release(String name, String token) {
-        KeyVault.Entry entry = vault.get(name);
-        VerifiedAttestation attestation = verify(token, entry);
-        Map<String, Object> jwk = attestation.runtimeKey("enc").orElseThrow(() -> new AttestationFailure(
-                Reason.RUNTIME_KEY_MISSING, "the token's runtime data names no encryption key"));
-        return wrap(entry.material(), publicKey(jwk));
+        String wrapped;
+        VerifiedAttestation attestation;
+        try {
+            KeyVault.Entry entry = vault.get(name);
+            attestation = verify(token, entry);
+            Map<String, Object> jwk = attestation.runtimeKey("enc").orElseThrow(() -> new AttestationFailure(
+                    Reason.RUNTIME_KEY_MISSING, "the token's runtime data names no encryption key"));
+            wrapped = wrap(entry.material(), publicKey(jwk));
+        } catch (AttestationFailure refused) {
+            // An unknown key's name came from the caller: only names of existing keys are recorded.
+            AuditEvent denied = AuditEvent.denied(Action.KEY_RELEASE, refused.reason());
+            audit.record(refused.failedCheck() == Reason.KEY_NOT_FOUND ? denied : denied.on("key=" + name));
+            throw refused;
+        }
+        audit.record(AuditEvent.success(Action.KEY_RELEASE).on("key=" + name + " mrenclave=" + attestation.mrEnclave()));
+        return wrapped;
     }
 
     private VerifiedAttestation verify(String token, KeyVault.Entry entry) {

@@ -64,6 +64,15 @@ public class KeyVault {
         }
     }
 
+    /** Creates the key if absent, and gives it this release policy either way (configuration is authoritative). */
+    public synchronized void provision(String name, Supplier<byte[]> material, Expectations releasePolicy) {
+        Entry existing = keys.get(name);
+        if (existing == null || !existing.releasePolicy().equals(releasePolicy)) {
+            keys.put(name, new Entry(existing == null ? material.get() : existing.material(), releasePolicy));
+            save();
+        }
+    }
+
     /** Replaces a key's material (rotation), keeping its release policy. */
     public synchronized void update(String name, byte[] material) {
         keys.put(name, new Entry(material, get(name).releasePolicy()));

@@ -2,6 +2,9 @@ package care.enclave.attestation.control;
 
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.attestation.entity.Policy;
+import care.enclave.audit.api.Action;
+import care.enclave.audit.api.AuditEvent;
+import care.enclave.audit.api.AuditTrail;
 import care.enclave.platform.keys.SealedFiles;
 import care.enclave.platform.keys.SealingKeys;
 import jakarta.annotation.PostConstruct;
@@ -27,7 +30,7 @@ import static care.enclave.platform.json.JsonSupport.JSON;
 /**
  * The SGX attestation policy, sealed on disk so nobody outside the enclave can alter it. Until an operator
  * sets one, the default allows any enclave and allows debuggable ones only where simulated evidence is
- * trusted (development).
+ * trusted (development). Every change, and every refused one, is audited with the new policy's hash.
  */
 @ApplicationScoped
 public class PolicyStore {
@@ -46,6 +49,9 @@ public class PolicyStore {
     @ConfigProperty(name = "attestation.trust-simulated", defaultValue = "false")
     boolean trustSimulated;
 
+    @Inject
+    AuditTrail audit;
+
     private volatile Policy policy;
 
     @PostConstruct
@@ -59,10 +65,23 @@ public class PolicyStore {
         return policy;
     }
 
+    /** Replaces the policy with a JSON document, which must be acceptable as a whole. */
+    public void replace(JsonObject document) {
+        Policy replacement;
+        try {
+            replacement = fromJson(document);
+        } catch (InvalidPolicy invalid) {
+            audit.record(AuditEvent.failure(Action.POLICY_CHANGE, "INVALID_POLICY").on("policy=SgxEnclave"));
+            throw invalid;
+        }
+        replace(replacement);
+    }
+
     public void replace(Policy replacement) {
         SealedFiles.write(file(), sealing.forPurpose("attestation-policy"),
                 toJson(replacement).toString().getBytes(StandardCharsets.UTF_8));
         policy = replacement;
+        audit.record(AuditEvent.success(Action.POLICY_CHANGE).on("policy=SgxEnclave sha256=" + hash()));
     }
 
     /** x-ms-policy-hash: base64url SHA-256 of the policy's canonical JSON. */

@@ -1,5 +1,8 @@
 package care.enclave.attestation.control;
 
+import care.enclave.audit.api.Action;
+import care.enclave.audit.api.AuditEvent;
+import care.enclave.audit.api.AuditTrail;
 import care.enclave.platform.attestation.LocalTokenKeys;
 import care.enclave.platform.keys.SealedFiles;
 import care.enclave.platform.keys.SealingKeys;
@@ -44,6 +47,9 @@ public class SigningKeys implements LocalTokenKeys {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "platform.data.dir")
@@ -91,13 +97,15 @@ public class SigningKeys implements LocalTokenKeys {
         return set;
     }
 
-    /** Starts signing with a fresh key; the old one keeps verifying until its last token expires. */
+    /** Starts signing with a fresh key (audited); the old one keeps verifying until its last token expires. */
     public synchronized String rotate() {
         SigningKey old = keys.remove(keys.size() - 1);
         keys.add(new SigningKey(old.jwk(), old.certificate(), old.created(), clock.instant()));
         keys.add(generate());
         save();
-        return current().jwk().getKeyId();
+        String kid = current().jwk().getKeyId();
+        audit.record(AuditEvent.success(Action.SIGNING_KEY_ROTATION).on("kid=" + kid));
+        return kid;
     }
 
     private SigningKey generate() {

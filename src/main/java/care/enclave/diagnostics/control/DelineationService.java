@@ -1,6 +1,9 @@
 package care.enclave.diagnostics.control;
 
 import care.enclave.attestation.api.Attestation;
+import care.enclave.audit.api.Action;
+import care.enclave.audit.api.AuditEvent;
+import care.enclave.audit.api.AuditTrail;
 import care.enclave.diagnostics.client.InferenceApi;
 import care.enclave.diagnostics.control.ProviderException.Kind;
 import care.enclave.diagnostics.entity.Delineation;
@@ -46,6 +49,9 @@ public class DelineationService {
     Attestation attestation;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "diagnostics.model", defaultValue = "unet")
     String modelName;
 
@@ -53,7 +59,31 @@ public class DelineationService {
     public record Result(Delineation delineation, VerifiedProvider provider, long verifyMillis, long inferMillis) {
     }
 
+    /**
+     * Audited without a record (the image names no patient): the provider enclave and model when done, the
+     * kind of failure otherwise. The outline is returned only once its delineation is recorded.
+     */
     public Result delineate(byte[] image) {
+        Result result;
+        try {
+            result = delineateUnaudited(image);
+        } catch (DiagnosticsException failed) {
+            audit.record(AuditEvent.failure(Action.DELINEATION, reason(failed)));
+            throw failed;
+        }
+        audit.record(AuditEvent.success(Action.DELINEATION).on("provider=" + result.provider().attestation().mrEnclave()
+                + " model=" + result.provider().modelName() + " sha256=" + result.provider().modelSha256()));
+        return result;
+    }
+
+    private static String reason(DiagnosticsException failed) {
+        if (failed instanceof ProviderException provider) {
+            return "PROVIDER_" + provider.kind();
+        }
+        return failed instanceof ImageRejected image ? "IMAGE_" + image.kind() : failed.getClass().getSimpleName();
+    }
+
+    private Result delineateUnaudited(byte[] image) {
         PreparedSlice slice = Preprocessing.prepare(MriImage.decode(image));
         long start = System.nanoTime();
         VerifiedProvider verified = call(() -> verification.verify(modelName));

@@ -11,6 +11,7 @@ import care.enclave.platform.enclave.EnclaveIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -23,7 +24,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
@@ -49,20 +49,17 @@ public class ProviderVerification {
     @Inject
     EnclaveIdentity self;
 
+    /** Read per call: an operator re-pins a provider (or withdraws trust) without restarting the platform. */
     @Inject
-    @ConfigProperty(name = "diagnostics.provider.mrenclaves")
-    Optional<List<String>> pinnedEnclaves;
-
-    @Inject
-    @ConfigProperty(name = "diagnostics.model.sha256")
-    Optional<String> pinnedModel;
+    Config config;
 
     @Inject
     @ConfigProperty(name = "attestation.trust-simulated", defaultValue = "false")
     boolean allowDebug;
 
     public VerifiedProvider verify(String modelName) {
-        List<String> pins = self.resolve(pinnedEnclaves.orElse(List.of()));
+        List<String> pins = self.resolve(config.getOptionalValues("diagnostics.provider.mrenclaves", String.class)
+                .orElse(List.of()));
         if (pins.isEmpty()) {
             throw new ProviderException(Kind.UNTRUSTED, "no provider MRENCLAVE is pinned (diagnostics.provider.mrenclaves)");
         }
@@ -74,7 +71,7 @@ public class ProviderVerification {
             throw new ProviderException(Kind.UNTRUSTED, "the provider's evidence does not answer our nonce");
         }
         String modelSha = modelHash(verified, modelName);
-        pinnedModel.filter(pin -> !pin.equalsIgnoreCase(modelSha)).ifPresent(pin -> {
+        config.getOptionalValue("diagnostics.model.sha256", String.class).filter(pin -> !pin.equalsIgnoreCase(modelSha)).ifPresent(pin -> {
             throw new ProviderException(Kind.UNTRUSTED, "the provider's model is not the pinned one");
         });
         return new VerifiedProvider(verified, requestKey(verified), modelName, modelSha);

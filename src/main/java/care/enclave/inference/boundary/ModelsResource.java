@@ -2,6 +2,7 @@ package care.enclave.inference.boundary;
 
 import care.enclave.inference.control.InferenceService;
 import care.enclave.inference.control.KServeJson;
+import care.enclave.inference.control.ModelStatistics;
 import care.enclave.inference.control.ProviderIdentity;
 import care.enclave.platform.problem.InvalidRequest;
 import jakarta.annotation.security.PermitAll;
@@ -18,8 +19,8 @@ import java.util.Base64;
 import static care.enclave.platform.json.JsonSupport.JSON;
 
 /**
- * What the provider serves, in public: model metadata (Open Inference Protocol), readiness, and the
- * provider enclave's evidence binding its request key and the models' hashes.
+ * What the provider serves, in public: model metadata and statistics (Open Inference Protocol), readiness,
+ * and the provider enclave's evidence binding its request key and the models' hashes.
  */
 @Path("inference")
 @PermitAll
@@ -32,10 +33,20 @@ public class ModelsResource {
     @Inject
     ProviderIdentity identity;
 
+    @Inject
+    ModelStatistics statistics;
+
     @GET
     @Path("v2/models/{name}")
     public String metadata(@PathParam("name") String name) {
         return KServeJson.metadata(models.info(name)).toString();
+    }
+
+    /** The statistics extension: counts and durations of the sealed requests that reached the model. */
+    @GET
+    @Path("v2/models/{name}/stats")
+    public String statistics(@PathParam("name") String name) {
+        return statistics.statistics(name, models.info(name).sha256()).toString();
     }
 
     @GET

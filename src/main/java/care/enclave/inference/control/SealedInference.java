@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,6 +33,12 @@ public class SealedInference {
     @Inject
     InferenceService models;
 
+    @Inject
+    ModelStatistics statistics;
+
+    @Inject
+    Clock clock;
+
     private final Map<String, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -39,8 +46,22 @@ public class SealedInference {
         }
     };
 
+    /** Opens, runs and seals the answer; every attempt on a served model is counted, success or not. */
     public String infer(String modelName, String requestId, String sealedRequest) {
         ModelInfo model = models.info(modelName);
+        long start = System.nanoTime();
+        try {
+            String answer = run(model, requestId, sealedRequest);
+            statistics.succeeded(modelName, System.nanoTime() - start, clock.millis());
+            return answer;
+        } catch (RuntimeException e) {
+            statistics.failed(modelName, System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    private String run(ModelInfo model, String requestId, String sealedRequest) {
+        String modelName = model.name();
         byte[] aad = SealedExchange.associatedData(modelName, requestId);
         SealedExchangeJson.Request request = decode(sealedRequest);
         SealedExchange.Opened opened = open(request, aad);

@@ -31,6 +31,7 @@ public class PatientsExceptionMapper implements ExceptionMapper<PatientsExceptio
             case MALFORMED -> Problem.of(400, "Malformed request body");
             case UNSUPPORTED_TYPE -> Problem.of(415, "Unsupported media type");
             case EXISTS -> Problem.of(409, "Patient already exists");
+            case FULL -> Problem.of(409, "Record full");
             case NOT_FOUND -> Problem.of(404, "Patient not found");
             case UNAVAILABLE -> Problem.of(503, "Service unavailable").retryAfter(RETRY_AFTER_SECONDS);
             case UNREADABLE -> Problem.of(500, "Record integrity failure");

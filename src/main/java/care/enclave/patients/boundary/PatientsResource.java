@@ -44,6 +44,6 @@ public class PatientsResource {
 
     @GET
     public String read(@PathParam("id") String id) {
-        return PatientJson.patient(registry.find(id)).toString();
+        return PatientJson.patient(registry.read(id)).toString();
     }
 }

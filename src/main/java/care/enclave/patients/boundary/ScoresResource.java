@@ -21,6 +21,6 @@ public class ScoresResource {
 
     @GET
     public String score(@PathParam("id") String id) {
-        return PatientJson.score(registry.find(id)).toString();
+        return PatientJson.score(registry.readScore(id)).toString();
     }
 }

@@ -10,6 +10,7 @@ import care.enclave.platform.crypto.EnvelopeException;
 import care.enclave.platform.keys.DataKey;
 import care.enclave.platform.keys.KeyException;
 import care.enclave.platform.keys.KeyProvider;
+import care.enclave.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -57,6 +58,15 @@ public class PatientStore {
         return envelope == null ? Optional.empty() : Optional.of(open(key, envelope));
     }
 
+    public boolean exists(String id) {
+        byte[] key = redisKey(id);
+        return redis(() -> redis.client().exists(key));
+    }
+
+    RedisConnection connection() {
+        return redis;
+    }
+
     private Patient open(byte[] key, byte[] envelope) {
         try {
             byte[] plaintext = Envelope.open(keys.dataKey(Envelope.keyVersion(envelope)), envelope, key);
@@ -81,7 +91,7 @@ public class PatientStore {
     }
 
     /** Every Redis failure (down, timeout, loading, out of memory) is the same outcome for a caller: retry. */
-    private <T> T redis(Supplier<T> command) {
+    <T> T redis(Supplier<T> command) {
         try {
             return command.get();
         } catch (JedisConnectionException e) {

@@ -10,7 +10,7 @@ import java.util.List;
 public abstract class PatientsException extends RuntimeException {
 
     /** What kind of outcome this is; the boundary chooses the HTTP status from it. */
-    public enum Kind { INVALID, MALFORMED, UNSUPPORTED_TYPE, EXISTS, NOT_FOUND, UNAVAILABLE, UNREADABLE }
+    public enum Kind { INVALID, MALFORMED, UNSUPPORTED_TYPE, EXISTS, NOT_FOUND, UNAVAILABLE, UNREADABLE, FULL }
 
     private final Kind kind;
 
@@ -61,6 +61,12 @@ public abstract class PatientsException extends RuntimeException {
     public static final class PatientNotFound extends PatientsException {
         public PatientNotFound() {
             super(Kind.NOT_FOUND, "No patient with this id");
+        }
+    }
+
+    public static final class DocumentsFull extends PatientsException {
+        public DocumentsFull() {
+            super(Kind.FULL, "This record holds the most documents of this kind it may; none was added");
         }
     }
 

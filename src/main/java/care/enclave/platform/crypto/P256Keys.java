@@ -8,12 +8,15 @@ import org.bouncycastle.util.BigIntegers;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 
 /**
@@ -61,6 +64,22 @@ final class P256Keys {
             throw new SealedExchangeException("recipient key is not a P-256 point");
         } finally {
             Arrays.fill(scalar, (byte) 0);
+        }
+    }
+
+    /** A JDK key pair from HPKE's serializations: a 32-byte scalar and an uncompressed point. */
+    static KeyPair jdkKeyPair(byte[] scalar, byte[] point) {
+        if (!isUncompressedPoint(point) || scalar.length != FIELD_LENGTH) {
+            throw new SealedExchangeException("derived key is not a P-256 key pair");
+        }
+        try {
+            KeyFactory factory = KeyFactory.getInstance("EC");
+            ECPoint w = new ECPoint(new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + FIELD_LENGTH)),
+                    new BigInteger(1, Arrays.copyOfRange(point, 1 + FIELD_LENGTH, POINT_LENGTH)));
+            return new KeyPair(factory.generatePublic(new ECPublicKeySpec(w, P256)),
+                    factory.generatePrivate(new ECPrivateKeySpec(new BigInteger(1, scalar), P256)));
+        } catch (GeneralSecurityException e) {
+            throw new SealedExchangeException("derived key is not a P-256 key pair");
         }
     }
 

@@ -32,6 +32,24 @@ public final class SealedExchange {
     private SealedExchange() {
     }
 
+    /**
+     * RFC 9180 DeriveKeyPair for DHKEM(P-256): the same secret always gives the same key pair, so every
+     * replica that receives one released secret holds the one request key callers seal to.
+     */
+    public static KeyPair deriveKeyPair(byte[] secret) {
+        if (secret == null || secret.length < 32) {
+            throw new SealedExchangeException("key material must be at least 32 bytes");
+        }
+        HPKE suite = suite();
+        AsymmetricCipherKeyPair pair = suite.deriveKeyPair(secret);
+        byte[] scalar = suite.serializePrivateKey(pair.getPrivate());
+        try {
+            return P256Keys.jdkKeyPair(scalar, suite.serializePublicKey(pair.getPublic()));
+        } finally {
+            java.util.Arrays.fill(scalar, (byte) 0);
+        }
+    }
+
     /** Requester side: encapsulates to {@code recipient} and seals {@code plaintext} under {@code aad}. */
     public static Sealed seal(ECPublicKey recipient, byte[] plaintext, byte[] aad) {
         requirePresent(plaintext, aad);

@@ -6,8 +6,10 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import java.lang.reflect.AnnotatedElement;
+import java.security.Principal;
 import java.util.Arrays;
 
 /**
@@ -40,6 +43,9 @@ public class AccessControl implements ContainerRequestFilter {
     @Inject
     Problems problems;
 
+    @Inject
+    Event<AccessRefused> refusals;
+
     @Override
     public void filter(ContainerRequestContext context) {
         AnnotatedElement method = resource.getResourceMethod();
@@ -58,11 +64,31 @@ public class AccessControl implements ContainerRequestFilter {
     }
 
     private void require(ContainerRequestContext context, RolesAllowed allowed) {
-        if (context.getSecurityContext().getUserPrincipal() == null) {
+        Principal caller = context.getSecurityContext().getUserPrincipal();
+        if (caller == null) {
+            Object rejected = request.getAttribute(CallerAuthentication.REJECTED_SCHEME);
+            if (rejected != null) {
+                announce(context, null, rejected.toString());
+            }
             context.abortWith(unauthorized());
         } else if (Arrays.stream(allowed.value()).noneMatch(context.getSecurityContext()::isUserInRole)) {
+            announce(context, caller, null);
             context.abortWith(forbidden());
         }
+    }
+
+    /** Tells observers (the audit trail) who was refused where: the route template, never the path. */
+    private void announce(ContainerRequestContext context, Principal caller, String scheme) {
+        Object claimed = request.getAttribute(CallerAuthentication.REJECTED_USER);
+        refusals.fire(new AccessRefused(caller, scheme, claimed == null ? null : claimed.toString(),
+                context.getMethod() + " " + template(), context.getUriInfo().getPathParameters().getFirst("id")));
+    }
+
+    private String template() {
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path method = resource.getResourceMethod().getAnnotation(Path.class);
+        String route = (type == null ? "" : type.value()) + (method == null ? "" : "/" + method.value());
+        return route.replaceAll("/{2,}", "/").replaceAll("^/|/$", "");
     }
 
     private Response unauthorized() {

@@ -28,6 +28,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     /** Request attribute naming the credential scheme that was presented but not accepted. */
     static final String REJECTED_SCHEME = CallerAuthentication.class.getName() + ".rejected";
+    /** Request attribute naming the staff account a rejected Basic login claimed (only a real account name). */
+    static final String REJECTED_USER = CallerAuthentication.class.getName() + ".rejected-user";
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
     /** The Jakarta Authentication key naming the request's auth type (HttpServletRequest.getAuthType). */
     private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
@@ -66,6 +68,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
+            StaffAccount.byUserName(login.get().getCaller())
+                    .ifPresent(account -> request.setAttribute(REJECTED_USER, account.userName()));
         }
         request.setAttribute(REJECTED_SCHEME, "basic");
         return context.doNothing();

@@ -95,5 +95,7 @@ class PolicyTest {
         TokenFixture restarted = new TokenFixture(dir, "https://attest.test", Vectors.EVALUATION_TIME, true);
         assertEquals(strict, restarted.policies.current());
         assertEquals(false, defaultHash.equals(restarted.policies.hash()));
+        assertEquals(List.of(care.enclave.audit.api.AuditEvent.success(care.enclave.audit.api.Action.POLICY_CHANGE)
+                .on("policy=SgxEnclave sha256=" + restarted.policies.hash())), fixture.audited);
     }
 }

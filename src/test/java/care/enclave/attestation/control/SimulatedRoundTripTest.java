@@ -1,5 +1,7 @@
 package care.enclave.attestation.control;
 
+import care.enclave.audit.api.Action;
+import care.enclave.audit.api.AuditEvent;
 import care.enclave.platform.enclave.SimulatedPlatforms;
 
 import care.enclave.platform.enclave.SimulatedEvidenceProvider;
@@ -64,6 +66,7 @@ class SimulatedRoundTripTest {
         release = new KeyRelease();
         release.vault = vault;
         release.tokens = service.verifier;
+        release.audit = service.audited::add;
     }
 
     private String attest(EvidenceService.Evidence produced, String nonce) {
@@ -83,6 +86,17 @@ class SimulatedRoundTripTest {
     }
 
     @Test
+    void refusedEvidenceIsAuditedWithTheFailedCheck() {
+        EvidenceService.Evidence produced = evidence.produce("nonce-1");
+        care.enclave.attestation.entity.RuntimeData other =
+                new care.enclave.attestation.entity.RuntimeData("{\"nonce\":\"other\"}".getBytes(), true);
+
+        assertThrows(AttestationFailure.class, () -> service.service.attestSgx(produced.quote(), other, null));
+
+        assertEquals(List.of(AuditEvent.denied(Action.ATTESTATION, "REPORT_DATA_MISMATCH")), service.audited);
+    }
+
+    @Test
     void aReleasedKeyOpensOnlyWithTheEnclavesRuntimeKey() throws JoseException {
         byte[] material = "the patients' key ring".getBytes();
         vault.createIfAbsent("k1", () -> material, new Expectations(List.of(), List.of(), true));
@@ -96,6 +110,10 @@ class SimulatedRoundTripTest {
         assertArrayEquals(material, open(jwe, transport));
         EllipticCurveJsonWebKey someoneElse = EnclaveKeys.newRequestKey();
         assertThrows(JoseException.class, () -> open(jwe, someoneElse));
+        String mrEnclave = HexFormat.of().formatHex(MRENCLAVE);
+        assertEquals(List.of(
+                AuditEvent.success(Action.ATTESTATION).on("mrenclave=" + mrEnclave),
+                AuditEvent.success(Action.KEY_RELEASE).on("key=k1 mrenclave=" + mrEnclave)), service.audited);
     }
 
     @Test
@@ -105,6 +123,8 @@ class SimulatedRoundTripTest {
 
         AttestationFailure failure = assertThrows(AttestationFailure.class, () -> release.release("prod", token));
         assertEquals(Reason.RELEASE_POLICY_VIOLATION, failure.failedCheck());
+        assertEquals(AuditEvent.denied(Action.KEY_RELEASE, "RELEASE_POLICY_VIOLATION").on("key=prod"),
+                service.audited.get(service.audited.size() - 1));
     }
 
     @Test
@@ -131,6 +151,8 @@ class SimulatedRoundTripTest {
 
         assertEquals(Reason.KEY_NOT_FOUND,
                 assertThrows(AttestationFailure.class, () -> release.release("nope", token)).failedCheck());
+        assertEquals(AuditEvent.denied(Action.KEY_RELEASE, "KEY_NOT_FOUND"), service.audited.get(service.audited.size() - 1),
+                "a name that is no key's is not recorded: it came from the caller");
     }
 
     @Test

@@ -5,6 +5,7 @@ import care.enclave.patients.control.PatientsException.StoreUnavailable;
 import care.enclave.patients.entity.Patient;
 import care.enclave.patients.entity.PatientData;
 import care.enclave.platform.redis.EmbeddedRedis;
+import care.enclave.platform.redis.RedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package care.enclave.patients.control;
 
 import care.enclave.patients.control.PatientsException.StoreUnavailable;
+import care.enclave.platform.redis.RedisConnection;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;

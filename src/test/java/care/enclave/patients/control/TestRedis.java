@@ -2,6 +2,7 @@ package care.enclave.patients.control;
 
 import care.enclave.platform.keys.KeyProvider;
 import care.enclave.platform.redis.EmbeddedRedis;
+import care.enclave.platform.redis.RedisConnection;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,14 +14,7 @@ final class TestRedis {
     }
 
     static RedisConnection connect(String url, Optional<String> caFile, Path dataDir) {
-        RedisConnection connection = new RedisConnection();
-        connection.url = Optional.of(url);
-        connection.caFile = caFile;
-        connection.timeoutMillis = 1000;
-        connection.poolSize = 16;
-        connection.dataDir = dataDir.toString();
-        connection.connect();
-        return connection;
+        return RedisConnection.connect(url, caFile, 1000, 16, dataDir);
     }
 
     static RedisConnection connect(EmbeddedRedis redis, Path dataDir) {

@@ -72,6 +72,26 @@ class SealedExchangeTest {
     // Round trips
 
     @Test
+    void derivedKeyPairsAreRfc9180DeriveKeyPairAndOpenWhatIsSealedToThem() {
+        for (Vector v : new Vector[] {RFC9180_A_3_1, CFRG_P256_AES_256_GCM}) {
+            KeyPair derived = SealedExchange.deriveKeyPair(Hex.decode(v.ikmE()));
+
+            assertEquals(new BigInteger(v.skEm(), 16), ((java.security.interfaces.ECPrivateKey) derived.getPrivate()).getS());
+            assertEquals(v.enc(), Hex.toHexString(P256Keys.uncompressed((ECPublicKey) derived.getPublic())));
+        }
+        byte[] secret = new byte[32];
+        new Random(7).nextBytes(secret);
+        KeyPair replicaA = SealedExchange.deriveKeyPair(secret);
+        KeyPair replicaB = SealedExchange.deriveKeyPair(secret.clone());
+        byte[] aad = SealedExchange.associatedData("m", "r");
+        Sealed sealed = SealedExchange.seal((ECPublicKey) replicaA.getPublic(), "x".getBytes(StandardCharsets.UTF_8), aad);
+
+        assertArrayEquals("x".getBytes(StandardCharsets.UTF_8),
+                SealedExchange.open(replicaB, sealed.enc(), sealed.ciphertext(), aad).plaintext());
+        assertThrows(SealedExchangeException.class, () -> SealedExchange.deriveKeyPair(new byte[16]));
+    }
+
+    @Test
     void theProviderOpensTheRequestAndOnlyTheRequesterOpensTheResponse() {
         Sealed sealed = SealedExchange.seal(provider(), REQUEST, AAD);
         Opened opened = open(sealed);

@@ -1,4 +1,4 @@
-package care.enclave.patients.control;
+package care.enclave.platform.redis;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -13,12 +13,12 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 
 /** TLS to Redis trusting exactly the CA certificates in one PEM file (a private Redis CA). */
-final class TrustedCa {
+public final class TrustedCa {
 
     private TrustedCa() {
     }
 
-    static SSLSocketFactory socketFactory(Path pemFile) {
+    public static SSLSocketFactory socketFactory(Path pemFile) {
         try (InputStream in = Files.newInputStream(pemFile)) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);

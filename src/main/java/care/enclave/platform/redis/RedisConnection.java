@@ -1,6 +1,5 @@
-package care.enclave.patients.control;
+package care.enclave.platform.redis;
 
-import care.enclave.platform.redis.EmbeddedRedis;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The patients module's Redis client. {@code patients.redis.url} ({@code PATIENTS_REDIS_URL}) names a
+ * The platform's Redis client, shared by the modules that keep state there (patient records, the audit
+ * trail); the configuration keys keep the {@code patients.redis} prefix they were introduced with.
+ * {@code patients.redis.url} ({@code PATIENTS_REDIS_URL}) names a
  * {@code redis://} or {@code rediss://} server, with an ACL user and password in the URL where needed;
  * {@code patients.redis.ca-file} adds a private CA for TLS. Without a URL the platform runs its own
  * Redis (see {@link EmbeddedRedis}).
@@ -57,6 +58,19 @@ public class RedisConnection {
 
     private EmbeddedRedis embedded;
     private RedisClient client;
+
+    /** A connection outside the container (tools, tests), configured as CDI would configure it. */
+    public static RedisConnection connect(String url, Optional<String> caFile, int timeoutMillis, int poolSize,
+                                          Path dataDir) {
+        RedisConnection connection = new RedisConnection();
+        connection.url = Optional.of(url);
+        connection.caFile = caFile;
+        connection.timeoutMillis = timeoutMillis;
+        connection.poolSize = poolSize;
+        connection.dataDir = dataDir.toString();
+        connection.connect();
+        return connection;
+    }
 
     @PostConstruct
     void connect() {
@@ -90,7 +104,7 @@ public class RedisConnection {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         if (client != null) {
             client.close();
         }
@@ -115,7 +129,7 @@ public class RedisConnection {
         }
         HostAndPort address = JedisURIHelper.getHostAndPort(uri);
         // The URL may hold a password: only host, port and TLS are logged.
-        LOG.info(() -> "Patients use the configured Redis at " + address + (tls ? " over TLS" : ""));
+        LOG.info(() -> "The platform uses the configured Redis at " + address + (tls ? " over TLS" : ""));
         return build(address, config.build());
     }
 
@@ -132,7 +146,7 @@ public class RedisConnection {
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded Redis server could not start", e);
         }
-        LOG.info("No patients.redis.url configured: patients use the embedded Redis server");
+        LOG.info("No patients.redis.url configured: the platform uses the embedded Redis server");
         return build(new HostAndPort("127.0.0.1", embedded.port()),
                 baseConfig().password(embedded.password()).build());
     }
