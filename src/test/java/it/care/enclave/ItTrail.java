@@ -51,8 +51,8 @@ public final class ItTrail {
     /** A patient request: the id from the path and every field value of a form or JSON body. */
     public static void patientRequest(String path, String body) {
         List<String> values = new ArrayList<>();
-        String id = path.substring(path.lastIndexOf('/') + 1);
-        values.add(id.contains("?") ? id.substring(0, id.indexOf('?')) : id);
+        String id = path.substring(path.indexOf("/patient/") + "/patient/".length());
+        values.add(id.split("[/?]", 2)[0]);
         values.addAll(body != null && body.stripLeading().startsWith("{") ? jsonValues(body) : formValues(body));
         patientValues(values);
     }
