@@ -5,6 +5,9 @@ public enum Action {
     PATIENT_CREATE,
     PATIENT_READ,
     SCORE_READ,
+    /** A document (e.g. a delineation) kept with a record, or a record's documents read. */
+    PATIENT_DOCUMENT_ADD,
+    PATIENT_DOCUMENTS_READ,
     DELINEATION,
     ATTESTATION,
     KEY_RELEASE,

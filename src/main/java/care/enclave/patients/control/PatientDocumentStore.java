@@ -1,5 +1,8 @@
 package care.enclave.patients.control;
 
+import care.enclave.audit.api.Action;
+import care.enclave.audit.api.AuditEvent;
+import care.enclave.audit.api.AuditTrail;
 import care.enclave.patients.api.PatientDocuments;
 import care.enclave.patients.control.PatientsException.PatientNotFound;
 import care.enclave.patients.control.PatientsException.RecordUnreadable;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A record's documents as a Redis list beside it: key = the record's (HMAC-derived) key + ":" + kind, each
@@ -35,6 +39,9 @@ public class PatientDocumentStore implements PatientDocuments {
     @Inject
     KeyProvider keys;
 
+    @Inject
+    AuditTrail audit;
+
     @Override
     public void requireRecord(String patientId) {
         PatientValidator.requireValidId(patientId);
@@ -45,6 +52,30 @@ public class PatientDocumentStore implements PatientDocuments {
 
     @Override
     public void add(String patientId, String kind, byte[] document) {
+        audited(Action.PATIENT_DOCUMENT_ADD, patientId, kind, () -> {
+            append(patientId, kind, document);
+            return null;
+        });
+    }
+
+    @Override
+    public List<byte[]> list(String patientId, String kind) {
+        return audited(Action.PATIENT_DOCUMENTS_READ, patientId, kind, () -> read(patientId, kind));
+    }
+
+    private <T> T audited(Action action, String patientId, String kind, Supplier<T> operation) {
+        T result;
+        try {
+            result = operation.get();
+        } catch (PatientsException refused) {
+            audit.record(AuditEvent.failure(action, refused.kind().name()).onRecord(patientId).on("kind=" + kind));
+            throw refused;
+        }
+        audit.record(AuditEvent.success(action).onRecord(patientId).on("kind=" + kind));
+        return result;
+    }
+
+    private void append(String patientId, String kind, byte[] document) {
         PatientValidator.requireValidId(patientId);
         byte[] recordKey = records.redisKey(patientId);
         byte[] listKey = listKey(recordKey, kind);
@@ -61,8 +92,7 @@ public class PatientDocumentStore implements PatientDocuments {
         }
     }
 
-    @Override
-    public List<byte[]> list(String patientId, String kind) {
+    private List<byte[]> read(String patientId, String kind) {
         requireRecord(patientId);
         byte[] listKey = listKey(records.redisKey(patientId), kind);
         List<byte[]> envelopes = records.redis(() -> records.connection().client().lrange(listKey, 0, -1));
