@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * What the diagnostics module may import: the JDK, Jakarta EE and MicroProfile, {@code platform} and
- * {@code attestation.api} and {@code audit.api}; image work stays in javax.imageio and java.awt.image (no toolkit, no library).
+ * {@code attestation.api}, {@code audit.api} and {@code patients.api} (a patient's delineations); image work stays in javax.imageio and java.awt.image (no toolkit, no library).
  */
 class DiagnosticsModuleTest {
 
@@ -29,7 +29,7 @@ class DiagnosticsModuleTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.imageio..",
                         "jakarta..", "org.eclipse.microprofile..", "org.jose4j..", "care.enclave.diagnostics..",
                         "care.enclave.platform..", "care.enclave.attestation.api..",
-                        "care.enclave.audit.api..")
+                        "care.enclave.audit.api..", "care.enclave.patients.api..")
                 .check(diagnostics);
     }
 
