@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProviderKillIT {
 
     private static final int CALLERS = 3;
-    private static final Duration KILL_AFTER = Duration.ofSeconds(5);
-    private static final Duration RUN = Duration.ofSeconds(14);
+    /** Long enough for every caller to complete a delineation first (a few seconds each on a busy machine). */
+    private static final Duration KILL_AFTER = Duration.ofSeconds(12);
+    private static final Duration RUN = Duration.ofSeconds(20);
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(15);
     /** Beyond the platform's own provider timeouts (connect 3 s, read 60 s): a hang shows as a client timeout. */
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(90);
@@ -73,6 +74,8 @@ class ProviderKillIT {
 
         assertTrue(calls.stream().allMatch(c -> c.status() == 200 || c.status() == 503), statuses.toString());
         assertTrue(calls.stream().filter(c -> c.status() == 503).allMatch(c -> c.problem() && c.retryAfter()));
+        assertTrue(calls.stream().anyMatch(c -> c.status() == 200 && c.atNanos() + c.tookNanos() < KILL_AFTER.toNanos()),
+                "concurrent delineations succeed before the kill: " + statuses);
         assertTrue(calls.stream().anyMatch(c -> c.status() == 503), "the kill was felt: " + statuses);
         assertTrue(slowest < ANSWER_BOUND.toMillis(), "slowest answer " + slowest + " ms");
         assertNoThreadStuckInDiagnostics(platform, threadsBefore);
