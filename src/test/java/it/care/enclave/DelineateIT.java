@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -34,18 +35,23 @@ class DelineateIT {
     }
 
     static HttpResponse<String> upload(String field, String filename, String type, byte[] content, String auth) {
-        return upload("/delineate", field, filename, type, content, auth);
+        return upload("/delineate", field, filename, type, content, auth, Duration.ofSeconds(90));
     }
 
     static HttpResponse<String> upload(String path, String field, String filename, String type, byte[] content,
                                        String auth) {
+        return upload(path, field, filename, type, content, auth, Duration.ofSeconds(90));
+    }
+
+    static HttpResponse<String> upload(String path, String field, String filename, String type, byte[] content,
+                                       String auth, Duration timeout) {
         String boundary = "----enclave" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(ItServer.https(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(ItServer.https(path)).timeout(timeout)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (auth != null) {

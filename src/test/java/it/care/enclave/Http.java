@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Small HTTP helpers for black-box tests: real requests over TLS to the IT server. */
+/**
+ * Small HTTP helpers for black-box tests: real requests over TLS to the IT server. Patient values sent and
+ * error bodies received are kept in the {@link ItTrail} for the leak scan.
+ */
 public final class Http {
 
     public static final String FORM = "application/x-www-form-urlencoded";
@@ -20,6 +23,9 @@ public final class Http {
     }
 
     public static HttpResponse<String> post(String path, String contentType, String body, String authorization) {
+        if (path.startsWith("/patient/")) {
+            ItTrail.patientRequest(path, body);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(ItServer.https(path)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -40,8 +46,22 @@ public final class Http {
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
+        return send(ItServer.client(), request);
+    }
+
+    /** A GET over the load tests' kept-alive connections, for reading back thousands of records quickly. */
+    public static HttpResponse<String> getKeptAlive(String path, String authorization) {
+        return send(ItServer.sharedClient(), HttpRequest.newBuilder(ItServer.https(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).build());
+    }
+
+    public static HttpResponse<String> send(java.net.http.HttpClient client, HttpRequest request) {
         try {
-            return ItServer.client().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                ItTrail.errorResponse(response.statusCode(), response.body());
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -51,7 +71,11 @@ public final class Http {
     }
 
     public static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return json(response.body());
+    }
+
+    public static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
     }
 
     /** Seed-like form bodies with caller-chosen values, so each test owns the data it later searches for. */

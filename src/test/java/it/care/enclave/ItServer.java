@@ -31,6 +31,7 @@ public final class ItServer {
     /** Generated passwords use letters and digits only, so the match also ends inside a JSON log line. */
     private static final String GENERATED_PASSWORD = "Generated the password of user '%s' .*?: ([A-Za-z0-9]+)";
     private static SSLContext tls;
+    private static HttpClient shared;
 
     private ItServer() {
     }
@@ -50,6 +51,15 @@ public final class ItServer {
     public static HttpClient client() {
         return HttpClient.newBuilder().sslContext(tls()).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** One client for load tests: kept-alive HTTP/1.1 connections, as a hospital's integration would hold them. */
+    public static synchronized HttpClient sharedClient() {
+        if (shared == null) {
+            shared = HttpClient.newBuilder().sslContext(tls()).connectTimeout(Duration.ofSeconds(5))
+                    .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return shared;
     }
 
     /** Trusts exactly the certificate the server generated at its first start. */

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * so tests never touch the product server that {@code liberty:run} uses.
  *
  * <p>Usage: {@code start|stop <wlp dir> <server name> <war> <http port> <https port> [jvm option,
- * bootstrap:name=value or serverxml:path...]}
+ * bootstrap:name=value, serverxml:path, sharekeystore:server dir or resetdir:dir to empty first...]}
  */
 public final class ItServerControl {
 
@@ -48,11 +48,17 @@ public final class ItServerControl {
             extra.add(arg.startsWith("measure:") ? measured(arg.substring(8)) : arg);
         }
         shareKeystore(extra, serverDir);
+        for (String arg : extra) {
+            if (arg.startsWith("resetdir:")) {
+                deleteRecursively(Path.of(arg.substring(9)));
+            }
+        }
         StringBuilder bootstrap = new StringBuilder("http.port=" + args[4] + "\nhttps.port=" + args[5] + "\n");
         extra.stream().filter(a -> a.startsWith("bootstrap:")).forEach(a -> bootstrap.append(a.substring(10)).append('\n'));
         Files.writeString(serverDir.resolve("bootstrap.properties"), bootstrap, StandardCharsets.UTF_8);
         Files.write(serverDir.resolve("jvm.options"), extra.stream()
-                .filter(a -> !a.startsWith("bootstrap:") && !a.startsWith("serverxml:") && !a.startsWith("sharekeystore:"))
+                .filter(a -> !a.startsWith("bootstrap:") && !a.startsWith("serverxml:") && !a.startsWith("sharekeystore:")
+                        && !a.startsWith("resetdir:"))
                 .toList(), StandardCharsets.UTF_8);
         run(wlp, "start", name);
         try {

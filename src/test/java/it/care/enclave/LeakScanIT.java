@@ -1,19 +1,19 @@
 package it.care.enclave;
 
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static it.care.enclave.Http.FORM;
 import static it.care.enclave.Http.get;
@@ -23,14 +23,50 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Submits patients with distinctive values, provokes the error paths with them too, and then searches
- * every Redis key and value, every server log file and the whole audit trail as the auditor reads it for
- * each value and id: none may appear.
+ * The leak scan, run after every other integration test (its own failsafe execution in pom.xml): every
+ * patient id and field value any test submitted ({@link ItTrail}), and this test's own distinctive patient,
+ * are searched for in every Redis key and value, Redis's files, every log file of both servers, every error
+ * response the tests received and the whole audit trail as the auditor reads it: none may appear.
  */
 class LeakScanIT {
 
     @Test
-    void noIdOrFieldValueReachesRedisOrTheLogs() throws Exception {
+    void theScanFindsWhatItLooksFor() {
+        Needles needles = new Needles(List.of("leak_Qabc12345", "Qabc12345@leak.example", "other-needle-1"));
+
+        assertEquals(Set.of("leak_Qabc12345"), needles.findIn("x GET /patient/leak_Qabc12345 HTTP/1.1"));
+        assertEquals(Set.of("Qabc12345@leak.example", "other-needle-1"),
+                needles.findIn("other-needle-1 and qQabc12345@leak.example"));
+        assertTrue(needles.findIn("leak_Qabc1234 5").isEmpty());
+    }
+
+    @Test
+    void noIdOrFieldValueReachesRedisLogsErrorResponsesOrTheAuditTrail() throws Exception {
+        List<String> own = submitDistinctivePatient();
+        List<String> values = new ArrayList<>(own);
+        values.addAll(ItTrail.lines(ItTrail.patientValuesFile()));
+        Needles needles = new Needles(values);
+
+        Map<String, String> haystack = new LinkedHashMap<>();
+        haystack.put("redis keys and values", RedisContents.dump());
+        for (Path file : files()) {
+            haystack.put(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
+        }
+        haystack.put("error responses", String.join("\n", ItTrail.lines(ItTrail.errorResponsesFile())));
+        haystack.put("audit trail", AuditIT.wholeTrail().toString());
+
+        System.out.printf("Leak scan: %d distinct ids and values (>= %d chars) in %d sources, %d KiB%n",
+                needles.count(), ItTrail.MIN_NEEDLE_LENGTH, haystack.size(),
+                haystack.values().stream().mapToLong(String::length).sum() / 1024);
+        assertTrue(needles.count() > own.size(), "the other tests recorded their patients");
+        assertTrue(haystack.get("redis keys and values").contains("patient:"), "Redis was scanned");
+        List<String> hits = new ArrayList<>();
+        haystack.forEach((source, text) -> needles.findIn(text).forEach(hit -> hits.add(hit + " in " + source)));
+        assertEquals(List.of(), hits);
+    }
+
+    /** One patient with distinctive values, through the success and the error paths. */
+    private static List<String> submitDistinctivePatient() {
         String marker = "Q" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String id = "leak_" + marker;
         String ssn = "SSN-" + marker.substring(1, 9);
@@ -50,37 +86,22 @@ class LeakScanIT {
         assertEquals(400, post("/patient/" + id + "_j", Http.JSON, "{\"fname\":\"" + marker + "\",", auth).statusCode());
         assertEquals(404, get("/patient/" + id + "_missing", auth).statusCode());
         assertEquals(401, get("/patient/" + id, ItServer.basicAuth("clerk", marker)).statusCode());
-
-        List<String> needles = List.of(marker, ssn, email, id, marker.toLowerCase());
-        List<String> haystack = new ArrayList<>(redisContents());
-        for (Path log : ItServer.logFiles()) {
-            haystack.addAll(ItServer.lines(log));
-        }
-        AuditIT.wholeTrail().forEach(entry -> haystack.add(entry.toString()));
-        assertTrue(haystack.size() > 10, "scanned Redis and logs");
-        for (String needle : needles) {
-            assertTrue(haystack.stream().noneMatch(line -> line.contains(needle)), "found " + needle);
-        }
+        return List.of(marker, ssn, email, id, marker.toLowerCase());
     }
 
-    private static List<String> redisContents() {
-        Properties config = ItServer.redisConfig();
-        List<String> contents = new ArrayList<>();
-        try (RedisClient redis = RedisClient.builder()
-                .hostAndPort(new HostAndPort("127.0.0.1", Integer.parseInt(config.getProperty("port"))))
-                .clientConfig(DefaultJedisClientConfig.builder().password(config.getProperty("requirepass")).build())
-                .build()) {
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<byte[]> page = redis.scan(cursor.getBytes(StandardCharsets.US_ASCII), new ScanParams().count(500));
-                for (byte[] key : page.getResult()) {
-                    contents.add(new String(key, StandardCharsets.ISO_8859_1));
-                    List<byte[]> values = "list".equals(redis.type(key)) ? redis.lrange(key, 0, -1) : List.of(redis.get(key));
-                    values.forEach(value -> contents.add(new String(value, StandardCharsets.ISO_8859_1)));
-                }
-                cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    /** Both servers' logs (messages, console, trace, FFDC) and the embedded Redis's own files. */
+    private static List<Path> files() throws IOException {
+        List<Path> files = new ArrayList<>(ItServer.logFiles());
+        files.addAll(regularFiles(Path.of(System.getProperty("it.provider.dir")).resolve("logs")));
+        try (Stream<Path> redis = Files.list(ItServer.dir().resolve("data/redis"))) {
+            files.addAll(redis.filter(Files::isRegularFile).toList());
         }
-        return contents;
+        return files;
+    }
+
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
     }
 }

@@ -113,6 +113,39 @@ class PatientsIT {
     }
 
     @Test
+    void manyClientsCreatingTheSameIdsGiveExactlyOneCreatedPerIdAndKeepThatRecord() throws Exception {
+        int ids = 50;
+        int clients = 8;
+        String prefix = uniqueId("crowd") + "_";
+        String auth = ItServer.clerkAuth();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<HttpResponse<String>>> attempts = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                String name = "Client" + (char) ('a' + c);
+                for (int i = 0; i < ids; i++) {
+                    String id = prefix + i;
+                    attempts.add(() -> post("/patient/" + id, FORM, SEED_BODY.replace("Jane", name), auth));
+                }
+            }
+            java.util.Map<String, List<HttpResponse<String>>> byId = new java.util.TreeMap<>();
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(attempts)) {
+                HttpResponse<String> response = answer.get();
+                byId.computeIfAbsent(response.uri().getPath(), k -> new ArrayList<>()).add(response);
+            }
+            assertEquals(ids, byId.size());
+            byId.forEach((path, answers) -> {
+                List<HttpResponse<String>> created = answers.stream().filter(r -> r.statusCode() == 201).toList();
+                assertEquals(1, created.size(), path);
+                assertEquals(clients - 1, answers.stream().filter(r -> r.statusCode() == 409).count(), path);
+                assertEquals(json(created.get(0)), json(get(path, auth)), "the winner's record, intact: " + path);
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownPatientsAre404ProblemDocuments() {
         HttpResponse<String> missing = get("/patient/" + uniqueId("nobody"), ItServer.clerkAuth());
 
@@ -144,12 +177,46 @@ class PatientsIT {
     }
 
     @Test
+    void malformedBasicCredentialsAre401ProblemsNotServerErrors() {
+        String id = uniqueId("basic");
+        for (String credentials : List.of("Basic ####", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "clerk".getBytes()), "Basic " + java.util.Base64.getEncoder().encodeToString(new byte[]{(byte) 0xC3, 0x28}))) {
+            HttpResponse<String> refused = get("/patient/" + id, credentials);
+
+            assertEquals(401, refused.statusCode(), credentials);
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        }
+    }
+
+    @Test
+    void aQueryStringTheUriParserRejectsDoesNotFailACreatedRecord() throws Exception {
+        String id = uniqueId("query");
+        byte[] body = SEED_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String port = System.getProperty("it.https.port");
+        String head = "POST /patient/" + id + "?%zz HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: "
+                + ItServer.clerkAuth() + "\r\nContent-Type: " + FORM + "\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        ItTrail.patientRequest("/patient/" + id, SEED_BODY);
+
+        RawHttp.Answer created = RawHttp.exchange(Integer.parseInt(port),
+                FuzzBases.concat(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), body), 30_000);
+
+        assertEquals(201, created.status(), created.bodyText());
+        assertTrue(created.header("Location").endsWith("/patient/" + id), created.header("Location"));
+    }
+
+    @Test
     void malformedIdsAreRefusedAs400() {
         HttpResponse<String> refused = post("/patient/" + "x".repeat(65), FORM, SEED_BODY, ItServer.clerkAuth());
 
         assertEquals(400, refused.statusCode());
         assertEquals("id", json(refused).getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals(400, get("/patient/a%20b", ItServer.clerkAuth()).statusCode());
+        // The web container refuses an encoded slash itself; its error page is a problem document too.
+        HttpResponse<String> slash = get("/patient/123%2F45", ItServer.clerkAuth());
+        assertEquals(400, slash.statusCode());
+        assertEquals("application/problem+json", slash.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertFalse(slash.body().contains("123"), slash.body());
     }
 
     @Test

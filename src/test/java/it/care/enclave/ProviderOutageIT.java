@@ -23,19 +23,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ProviderOutageIT {
 
-    private static void provider(String action) throws Exception {
+    static void provider(String action) throws Exception {
         Path server = Path.of(System.getProperty("it.wlp.dir"), "bin", "server");
         Process process = new ProcessBuilder(server.toString(), action, System.getProperty("it.provider.name"))
                 .inheritIO().start();
         process.waitFor();
     }
 
-    private static boolean providerUp() {
+    static boolean providerUp() {
         try {
             return ProviderIT.provider(HttpRequest.newBuilder(ProviderIT.providerUri("/inference/v2/health/ready"))
                     .timeout(Duration.ofSeconds(5))).statusCode() == 200;
         } catch (Exception down) {
             return false;
+        }
+    }
+
+    static void awaitProviderUp() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!providerUp() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
         }
     }
 
@@ -66,10 +73,7 @@ class ProviderOutageIT {
         } finally {
             provider("start");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!providerUp() && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
+        awaitProviderUp();
         HttpResponse<String> back = DelineateIT.upload("img", "s.png", "image/png", slice, ItServer.clerkAuth());
         assertEquals(200, back.statusCode(), back.body());
 

@@ -4,7 +4,6 @@ import static care.enclave.platform.json.JsonSupport.JSON;
 
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -31,7 +30,8 @@ final class CollateralJson {
     static JsonObject object(String text) {
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException and IllegalStateException, and Parsson's nesting and number limits alike.
             throw malformed();
         }
     }

@@ -14,6 +14,7 @@ import care.enclave.platform.crypto.SealedExchangeJson;
 import care.enclave.platform.openinference.Fp32Tensor;
 import care.enclave.platform.openinference.KServeBinary;
 import care.enclave.platform.openinference.KServeBinaryException;
+import care.enclave.platform.problem.SafeDescription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
@@ -34,6 +36,8 @@ import static care.enclave.platform.json.JsonSupport.JSON;
  */
 @ApplicationScoped
 public class DelineationService {
+
+    private static final Logger LOG = Logger.getLogger(DelineationService.class.getName());
 
     @Inject
     ProviderVerification verification;
@@ -139,6 +143,8 @@ public class DelineationService {
         } catch (DiagnosticsException known) {
             throw known;
         } catch (RuntimeException e) {
+            // Types and frames only: a client library's message may quote what the provider sent.
+            LOG.warning(() -> "The diagnostics provider could not be used: " + SafeDescription.of(e));
             throw new ProviderException(Kind.UNAVAILABLE, "the provider could not be reached or answered unreadably");
         }
     }

@@ -70,7 +70,10 @@ public final class KServeJson {
             String id = request.containsKey("id") ? request.getString("id") : null;
             boolean binaryOutput = flag(request, "binary_data_output", false);
             return new InferRequest(id, inputs, outputs(request, binaryOutput), binaryOutput);
-        } catch (KServeBinaryException | ClassCastException | NullPointerException e) {
+        } catch (InferenceException refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            // Malformed JSON, wrong types, missing members, the binary codec's refusals and Parsson's limits alike.
             throw new InferenceException(Kind.INVALID_INPUT, "the request is not an Open Inference Protocol FP32 request");
         }
     }

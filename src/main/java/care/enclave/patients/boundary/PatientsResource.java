@@ -59,7 +59,10 @@ public class PatientsResource {
     public Response admit(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           InputStream body, @Context UriInfo uri) {
         Patient patient = registry.admit(id, contentType, body);
-        return Response.created(uri.getRequestUri()).entity(PatientJson.patient(patient).toString()).build();
+        // Built from the validated id, not the request URI: a query string the URI parser rejects would
+        // otherwise fail the response after the record was stored.
+        return Response.created(uri.getBaseUriBuilder().path("patient").path(patient.id()).build())
+                .entity(PatientJson.patient(patient).toString()).build();
     }
 
     @GET

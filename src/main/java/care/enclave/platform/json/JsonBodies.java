@@ -36,6 +36,10 @@ public final class JsonBodies {
             throw new InvalidRequest("The request body is not a well-formed JSON object");
         } catch (JsonException e) {
             throw new InvalidRequest("The request body is not a JSON object");
+        } catch (RuntimeException beyondParserLimits) {
+            // Parsson refuses nesting deeper than its limit with a bare RuntimeException and numbers beyond its
+            // BigDecimal scale limit with UnsupportedOperationException: the body's fault, not the server's.
+            throw new InvalidRequest("The request body exceeds the JSON nesting or number limits");
         }
     }
 }

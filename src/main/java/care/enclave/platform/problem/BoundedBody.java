@@ -13,14 +13,30 @@ public final class BoundedBody {
         if (body == null) {
             return new byte[0];
         }
-        try (InputStream in = body) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw InvalidRequest.tooLarge(maxBytes);
-            }
-            return bytes;
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new InvalidRequest("The request body could not be read completely");
+        } finally {
+            closeQuietly(body);
+        }
+        if (bytes.length > maxBytes) {
+            throw InvalidRequest.tooLarge(maxBytes);
+        }
+        return bytes;
+    }
+
+    /**
+     * Not try-with-resources: a servlet stream whose framing is broken (bad chunking, a client gone) throws the
+     * same exception instance from read and close, and adding it to itself as suppressed fails with an
+     * IllegalArgumentException that would surface as a 500.
+     */
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException | RuntimeException alreadyFailed) {
+            // The read's outcome decides the answer; a failing close adds nothing.
         }
     }
 }

@@ -7,6 +7,8 @@ import care.enclave.platform.openinference.Fp32Tensor;
 import care.enclave.platform.openinference.KServeBinary;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -104,5 +106,21 @@ class KServeJsonTest {
         assertEquals(Kind.FAILED, failure.kind());
         assertFalse(failure.getMessage().contains("0.25"));
         assertEquals(Map.of(), json(input("")).outputs());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deep", "not-json", "wrong-types", "bf16"})
+    void malformedInferenceRequestsAreInvalidInputNotServerErrors(String kind) {
+        String body = switch (kind) {
+            case "deep" -> "{\"inputs\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+            case "not-json" -> "{\"inputs\":";
+            case "wrong-types" -> "{\"inputs\":[{\"name\":1,\"datatype\":\"FP32\",\"shape\":\"x\",\"data\":{}}]}";
+            default -> "{\"inputs\":[{\"name\":\"x\",\"datatype\":\"BF16\",\"shape\":[1],\"data\":[1]}]}";
+        };
+
+        InferenceException refused = assertThrows(InferenceException.class,
+                () -> KServeJson.request(body.getBytes(StandardCharsets.UTF_8), null));
+
+        assertEquals(Kind.INVALID_INPUT, refused.kind());
     }
 }

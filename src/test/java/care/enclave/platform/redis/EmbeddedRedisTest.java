@@ -51,6 +51,11 @@ class EmbeddedRedisTest {
             assertThrows(JedisException.class, () -> wrong.get("k"));
             String config = Files.readString(dir.resolve("redis.conf"));
             assertTrue(config.contains("appendonly yes"));
+            try (RedisClient client = client(redis, redis.password())) {
+                assertEquals("yes", client.configGet("appendonly").get("appendonly"));
+                assertEquals("always", client.configGet("appendfsync").get("appendfsync"),
+                        "acknowledged writes are fsync'ed before the reply");
+            }
             assertTrue(config.contains("bind 127.0.0.1"));
         } finally {
             redis.stop();
