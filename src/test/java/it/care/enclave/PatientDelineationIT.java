@@ -4,7 +4,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -19,13 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refused before the image goes anywhere.
  */
 class PatientDelineationIT {
-
-    private static long providerRequests() throws Exception {
-        HttpResponse<String> stats = ProviderIT.provider(HttpRequest.newBuilder(
-                ProviderIT.providerUri("/inference/v2/models/flair-threshold/stats")));
-        JsonObject counts = json(stats).getJsonArray("model_stats").getJsonObject(0).getJsonObject("inference_stats");
-        return counts.getJsonObject("success").getInt("count") + counts.getJsonObject("fail").getInt("count");
-    }
 
     @Test
     void aDelineationIsKeptWithTheRecordAndListedBack() throws Exception {
@@ -49,13 +41,13 @@ class PatientDelineationIT {
 
     @Test
     void anUnknownPatientIsRefusedBeforeTheProviderIsCalled() throws Exception {
-        long before = providerRequests();
+        long before = ProviderPinIT.requestsReceived("flair-threshold");
 
         HttpResponse<String> refused = DelineateIT.upload("/patient/no-such-" + UUID.randomUUID() + "/delineate", "img",
                 "s.png", "image/png", DelineateIT.sampleSlice(), ItServer.clerkAuth());
 
         assertEquals(404, refused.statusCode(), refused.body());
-        assertEquals(before, providerRequests(), "the image went to the provider for an unknown patient");
+        assertEquals(before, ProviderPinIT.requestsReceived("flair-threshold"), "the image went to the provider for an unknown patient");
         assertFalse(refused.body().contains("no-such-"), "the id is not echoed");
     }
 

@@ -26,13 +26,13 @@ class ProviderPinIT {
     private static final Path DROPIN = Path.of(System.getProperty("it.server.dir"), "configDropins", "overrides",
             "provider-pin.xml");
 
-    private static long requestsReceived() {
+    /** Sealed requests that reached the provider's model so far, answered or refused. */
+    static long requestsReceived(String model) {
         try {
             HttpResponse<String> stats = ProviderIT.provider(HttpRequest.newBuilder(
-                    ProviderIT.providerUri("/inference/v2/models/" + MODEL + "/stats")));
+                    ProviderIT.providerUri("/inference/v2/models/" + model + "/stats")));
             assertEquals(200, stats.statusCode(), stats.body());
-            JsonObject model = json(stats).getJsonArray("model_stats").getJsonObject(0);
-            JsonObject counts = model.getJsonObject("inference_stats");
+            JsonObject counts = json(stats).getJsonArray("model_stats").getJsonObject(0).getJsonObject("inference_stats");
             return counts.getJsonObject("success").getJsonNumber("count").longValue()
                     + counts.getJsonObject("fail").getJsonNumber("count").longValue();
         } catch (Exception e) {
@@ -68,19 +68,19 @@ class ProviderPinIT {
         byte[] slice = DelineateIT.sampleSlice();
         repin("00".repeat(32));
         try {
-            long before = requestsReceived();
+            long before = requestsReceived(MODEL);
 
             HttpResponse<String> refused = DelineateIT.upload("img", "s.png", "image/png", slice, ItServer.clerkAuth());
 
             assertEquals(502, refused.statusCode(), refused.body());
             assertEquals("UNTRUSTED", json(refused).getString("reason"));
-            assertEquals(before, requestsReceived(), "the refused provider received an inference request");
+            assertEquals(before, requestsReceived(MODEL), "the refused provider received an inference request");
         } finally {
             repin(null);
         }
-        long before = requestsReceived();
+        long before = requestsReceived(MODEL);
         HttpResponse<String> pinnedAgain = DelineateIT.upload("img", "s.png", "image/png", slice, ItServer.clerkAuth());
         assertEquals(200, pinnedAgain.statusCode(), pinnedAgain.body());
-        assertEquals(before + 1, requestsReceived(), "the pinned provider received exactly the one request");
+        assertEquals(before + 1, requestsReceived(MODEL), "the pinned provider received exactly the one request");
     }
 }

@@ -13,4 +13,10 @@ import java.security.Principal;
  * @param recordId    the {@code id} path parameter, or null; observers must not store it in clear
  */
 public record AccessRefused(Principal caller, String scheme, String claimedUser, String route, String recordId) {
+
+    /** Without the record id: a container that logs a failing observer's event must not log a patient id. */
+    @Override
+    public String toString() {
+        return "AccessRefused[scheme=" + scheme + ", route=" + route + "]";
+    }
 }
