@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -11,9 +12,11 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -26,10 +29,18 @@ import java.util.logging.Logger;
  * missing or invalid credential leaves the caller anonymous, noting why, and {@link AccessControl} answers
  * 401 or 403. (Refusing here would let Liberty replace the challenge header and log the request URI, which
  * holds patient ids.)
+ *
+ * <p>The caller is handed to JAX-RS ({@link CallerSecurityContext}), not to the container: a container login
+ * ({@code notifyContainerAboutLogin}) makes Liberty run a JAAS login, create and RSA-sign an LTPA single
+ * sign-on token and cache the subject on every request, which was 35% of an encrypted write's CPU and 60% of an
+ * authenticated no-op's (docs/performance.md; there is no switch for it, OpenLiberty issue 34866). Every request
+ * here is authenticated afresh (credentials, token or the portal's own session), so nothing needs that token.
  */
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
 
+    /** Request attribute holding the {@link EstablishedCaller}, when one was established. */
+    static final String CALLER = CallerAuthentication.class.getName() + ".caller";
     /** Request attribute naming the credential scheme that was presented but not accepted. */
     static final String REJECTED_SCHEME = CallerAuthentication.class.getName() + ".rejected";
     /** Request attribute naming the staff account a rejected Basic login claimed (only a real account name). */
@@ -78,7 +89,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(REJECTED_SCHEME, "csrf");
             return context.doNothing();
         }
-        return context.notifyContainerAboutLogin(caller.get().name(), Set.copyOf(caller.get().roles()));
+        return establish(request, context, new EstablishedCaller(new CallerPrincipal(caller.get().name()), Set.copyOf(caller.get().roles()),
+                SecurityContext.FORM_AUTH, request.isSecure()));
     }
 
     private AuthenticationStatus basic(String authorization, HttpServletRequest request, HttpMessageContext context) {
@@ -86,7 +98,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (login.isPresent()) {
             CredentialValidationResult result = identityStores.validate(login.get());
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+                return establish(request, context, new EstablishedCaller(result.getCallerPrincipal(),
+                        result.getCallerGroups(), SecurityContext.BASIC_AUTH, request.isSecure()));
             }
             StaffAccount.byUserName(login.get().getCaller())
                     .ifPresent(account -> request.setAttribute(REJECTED_USER, account.userName()));
@@ -98,7 +111,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpMessageContext context) {
         try {
             BearerTokenAuthenticator.VerifiedCaller caller = null;
-            java.util.Set<String> roles = new java.util.HashSet<>();
+            Set<String> roles = new HashSet<>();
             for (BearerTokenAuthenticator authenticator : bearerTokens) {
                 Optional<BearerTokenAuthenticator.VerifiedCaller> accepted = authenticator.authenticate(token);
                 if (accepted.isPresent()) {
@@ -108,7 +121,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             }
             if (caller != null) {
                 // A valid token without a role here is still a known caller: AccessControl answers 403.
-                return context.notifyContainerAboutLogin(caller.token(), roles);
+                return establish(request, context,
+                        new EstablishedCaller(caller.token(), roles, EstablishedCaller.BEARER, request.isSecure()));
             }
             request.setAttribute(REJECTED_SCHEME, "bearer");
             return context.doNothing();
@@ -117,6 +131,13 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(REJECTED_SCHEME, "bearer");
             return context.doNothing();
         }
+    }
+
+    /** Keeps the caller for this request only; the container is told nothing (see the class comment). */
+    private static AuthenticationStatus establish(HttpServletRequest request, HttpMessageContext context,
+                                                  EstablishedCaller caller) {
+        request.setAttribute(CALLER, caller);
+        return context.doNothing();
     }
 
     static Optional<UsernamePasswordCredential> basicCredential(String header) {
