@@ -47,28 +47,59 @@ class AdminCenterIT {
 
     @Test
     void theAdminSignsInToTheAdminCenter() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().sslContext(ItServer.tls()).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = browser();
 
         HttpResponse<String> start = browser.send(HttpRequest.newBuilder(ItServer.https("/adminCenter/")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(ItServer.https("/adminCenter/login.jsp")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("csrfToken"))
-                .findFirst().orElseThrow().getValue();
-        String form = "j_username=admin&j_password=" + ItServer.generatedPassword("admin") + "&X-CSRF-Token=" + csrf;
-        HttpResponse<String> signedIn = post(browser, "/adminCenter/j_security_check", Http.FORM, form, null);
+        HttpResponse<String> signedIn = signIn(browser);
         HttpResponse<String> toolbox = browser.send(HttpRequest.newBuilder(ItServer.https("/adminCenter/")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(302, start.statusCode());
         assertTrue(start.headers().firstValue("Location").orElseThrow().endsWith("/adminCenter/login.jsp"));
-        assertEquals(200, login.statusCode());
-        assertTrue(login.body().contains("j_security_check"));
         assertEquals(302, signedIn.statusCode());
         assertFalse(signedIn.headers().firstValue("Location").orElseThrow().contains("login-error"));
         assertEquals(200, toolbox.statusCode());
+    }
+
+    /**
+     * The Admin Center's sign-in leaves Liberty's single sign-on cookie in the browser; the application never
+     * takes the container's identity from it (its callers are established by the application alone).
+     */
+    @Test
+    void theAdminCentersSignOnCookieOpensNoApplicationResource() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = browser(cookies);
+        signIn(browser);
+        assertTrue(cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().startsWith("LtpaToken")),
+                "the Admin Center signed in with Liberty's SSO cookie");
+
+        for (String path : List.of("/patient/anyone", "/policies/SgxEnclave", "/audit", "/auth/session")) {
+            HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(ItServer.https(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, refused.statusCode(), path);
+        }
+    }
+
+    private static HttpClient browser() {
+        return browser(new CookieManager());
+    }
+
+    private static HttpClient browser(CookieManager cookies) {
+        return HttpClient.newBuilder().sslContext(ItServer.tls()).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static HttpResponse<String> signIn(HttpClient browser) throws Exception {
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(ItServer.https("/adminCenter/login.jsp")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("j_security_check"));
+        CookieManager cookies = (CookieManager) browser.cookieHandler().orElseThrow();
+        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("csrfToken"))
+                .findFirst().orElseThrow().getValue();
+        String form = "j_username=admin&j_password=" + ItServer.generatedPassword("admin") + "&X-CSRF-Token=" + csrf;
+        return post(browser, "/adminCenter/j_security_check", Http.FORM, form, null);
     }
 
     @Test
