@@ -46,7 +46,11 @@ public final class ModelRegistry implements AutoCloseable {
                 registry.add(file, intraOpThreads);
             }
         } catch (IOException e) {
+            registry.close();
             throw new IllegalStateException("ModelRegistry: the model folder is not readable");
+        } catch (RuntimeException e) {
+            registry.close(); // all or nothing: the sessions already created hold native memory
+            throw e;
         }
         return registry;
     }
