@@ -228,6 +228,45 @@ class AuditTrailRedisTest {
         assertEquals(600, result.entries());
     }
 
+    /**
+     * Many requests on one replica: every entry is written once, in one chain, and they share appends
+     * (group commit) instead of taking one Redis round trip each.
+     */
+    @Test
+    void manyConcurrentCallersOnOneReplicaShareAppends() throws Exception {
+        long appendsBefore = evalCalls();
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 64; t++) {
+            int caller = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    writer.write(draft(caller * 100 + i));
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        long appends = evalCalls() - appendsBefore;
+
+        Verification result = reader.verify();
+        assertTrue(result.ok(), result.toString());
+        assertEquals(1280, result.entries());
+        for (int caller : List.of(0, 31, 63)) {
+            assertEquals(20, java.util.stream.IntStream.range(0, 20)
+                    .filter(i -> reader.lookup("id-" + (caller * 100 + i)).size() == 1).count());
+        }
+        assertTrue(appends < 1280, "1,280 entries in " + appends + " appends");
+    }
+
+    private static long evalCalls() {
+        String stats = client().info("commandstats");
+        java.util.regex.Matcher calls = java.util.regex.Pattern.compile("cmdstat_eval:calls=(\\d+)").matcher(stats);
+        return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+    }
+
     @Test
     void lookupFindsExactlyTheEntriesNamingTheRecord() {
         write(4);
