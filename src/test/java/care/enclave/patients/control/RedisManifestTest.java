@@ -18,8 +18,6 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.embedded.core.ExecutableProvider;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,12 +53,12 @@ class RedisManifestTest {
         TestTls.writeCaAndServer(dir, "localhost");
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("users.acl"), acl());
-        port = freePort();
+        port = TestTls.freePort();
         Files.writeString(dir.resolve("redis.conf"), redisConf());
         Path binary = ExecutableProvider.newJarResourceProvider(Files.createDirectories(dir.resolve("bin")).toFile()).get().toPath();
         redis = new ProcessBuilder(List.of(binary.toString(), dir.resolve("redis.conf").toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        awaitPort();
+        TestTls.awaitPort(port, dir.resolve("redis.log"));
     }
 
     @AfterAll
@@ -164,22 +162,5 @@ class RedisManifestTest {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitPort() throws Exception {
-        for (int i = 0; i < 200; i++) {
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(25);
-            }
-        }
-        throw new IllegalStateException("Redis did not start: " + Files.readString(dir.resolve("redis.log")));
     }
 }

@@ -11,8 +11,12 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -23,7 +27,7 @@ import java.util.Date;
 
 /**
  * A private CA and a server certificate it signs, written as the PEM files of a Kubernetes TLS Secret
- * (ca.crt, server.crt, server.key), for a TLS server in a test.
+ * (ca.crt, server.crt, server.key), for a TLS server in a test; and a free port to start it on.
  */
 final class TestTls {
 
@@ -65,5 +69,23 @@ final class TestTls {
             pem.writeObject(object);
         }
         Files.writeString(file, text.toString());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until the server accepts connections; fails with its log otherwise. */
+    static void awaitPort(int port, Path log) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(25);
+            }
+        }
+        throw new IllegalStateException("the server did not start: " + Files.readString(log));
     }
 }
