@@ -30,9 +30,10 @@ import java.util.logging.Logger;
 /**
  * Appends to the chain. One writer at a time per replica, with group commit: a caller queues its draft
  * and whoever holds the lock writes everything queued in one Redis round trip, so concurrent requests
- * share appends instead of queueing for one each; the others wait for their own entry (see {@link #write}). The head is cached between appends; when the
- * compare-and-set finds it moved (another replica) the writer reloads it, backs off a random moment and
- * chains again, with whatever was queued meanwhile, for up to two seconds.
+ * share appends instead of queueing for one each; the others wait for their own entry (see {@link #write}).
+ * The head is cached between appends; when the compare-and-set finds it moved (another replica) the writer
+ * reloads it, backs off a random moment and chains again, with whatever was queued meanwhile, for up to two
+ * seconds.
  *
  * <p>A stored head that is missing, unreadable, behind the log, or behind what this replica itself wrote
  * means someone altered Redis. The writer then continues from the log's last entry and first writes an
@@ -111,10 +112,10 @@ public class ChainWriter {
      * held up for long by everyone else's.
      */
     private void writeQueued(Pending own) {
-        int extra = 0;
         while (!own.written().isDone()) {
             flush();
         }
+        int extra = 0;
         // Only after a success: with Redis gone, each batch costs a timeout and the others fail on their own.
         while (!own.written().isCompletedExceptionally() && !queue.isEmpty() && extra++ < MAX_EXTRA_BATCHES) {
             flush();

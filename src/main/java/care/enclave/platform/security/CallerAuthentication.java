@@ -89,8 +89,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(REJECTED_SCHEME, "csrf");
             return context.doNothing();
         }
-        return establish(request, context, new EstablishedCaller(new CallerPrincipal(caller.get().name()), Set.copyOf(caller.get().roles()),
-                SecurityContext.FORM_AUTH, request.isSecure()));
+        return establish(request, context, new EstablishedCaller(new CallerPrincipal(caller.get().name()),
+                Set.copyOf(caller.get().roles()), SecurityContext.FORM_AUTH, request.isSecure()));
     }
 
     private AuthenticationStatus basic(String authorization, HttpServletRequest request, HttpMessageContext context) {
