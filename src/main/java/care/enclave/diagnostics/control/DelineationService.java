@@ -56,6 +56,9 @@ public class DelineationService {
     ProviderProbe probe;
 
     @Inject
+    DecodeSlots decodeSlots;
+
+    @Inject
     @ConfigProperty(name = "diagnostics.model", defaultValue = "unet")
     String modelName;
 
@@ -95,7 +98,7 @@ public class DelineationService {
     }
 
     private Result delineateUnaudited(byte[] image) {
-        PreparedSlice slice = Preprocessing.prepare(MriImage.decode(image));
+        PreparedSlice slice = decodeSlots.run(() -> Preprocessing.prepare(MriImage.decode(image)));
         long start = System.nanoTime();
         VerifiedProvider verified = call(() -> verification.verify(modelName));
         long verifiedAt = System.nanoTime();

@@ -23,12 +23,12 @@ final class HeaderFirstDecoder {
     private HeaderFirstDecoder() {
     }
 
-    static BufferedImage decode(byte[] bytes, ImageFormat format, ImageLimits limits) {
+    static BufferedImage decode(byte[] bytes, ImageFormat format, ImageLimits limits, DeclaredImage declared) {
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(input, format);
             try {
                 reader.setInput(input, true, true);
-                checkDimensions(reader.getWidth(0), reader.getHeight(0), limits);
+                checkDimensions(reader.getWidth(0), reader.getHeight(0), limits, declared);
                 AtomicBoolean warned = new AtomicBoolean();
                 reader.addIIOReadWarningListener((source, warning) -> warned.set(true));
                 BufferedImage image = reader.read(0);
@@ -62,7 +62,14 @@ final class HeaderFirstDecoder {
         throw new ImageRejected(ImageRejected.Kind.CORRUPT);
     }
 
-    private static void checkDimensions(int width, int height, ImageLimits limits) {
+    /**
+     * The reader's own view must match what the structure check measured, so the bounds checked there are
+     * the bounds of the buffer the reader is about to allocate.
+     */
+    private static void checkDimensions(int width, int height, ImageLimits limits, DeclaredImage declared) {
+        if (width != declared.width() || height != declared.height()) {
+            throw new ImageRejected(ImageRejected.Kind.CORRUPT);
+        }
         if (width > limits.maxSide() || height > limits.maxSide()) {
             throw new ImageRejected(ImageRejected.Kind.TOO_LARGE_DIMENSIONS);
         }

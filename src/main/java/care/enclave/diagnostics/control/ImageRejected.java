@@ -13,6 +13,7 @@ public final class ImageRejected extends DiagnosticsException {
         TRUNCATED("The image file is incomplete"),
         CORRUPT("The image file is damaged"),
         TOO_COMPLEX("The image needs more decoding work than allowed"),
+        IMPLAUSIBLE_COMPRESSION("The image declares far more pixels than its compressed data can hold"),
         TOO_LARGE_DIMENSIONS("The image is wider or taller than allowed"),
         TOO_SMALL_DIMENSIONS("The image is too small to analyse");
 

@@ -21,7 +21,8 @@ final class JpegStructure {
     private JpegStructure() {
     }
 
-    static void check(byte[] jpeg) {
+    /** The frame's declared size once the layout passed; 8-bit samples only, so one byte per sample. */
+    static DeclaredImage check(byte[] jpeg) {
         if (jpeg.length < 4 || (jpeg[jpeg.length - 2] & 0xFF) != 0xFF || (jpeg[jpeg.length - 1] & 0xFF) != EOI) {
             throw new ImageRejected(ImageRejected.Kind.TRUNCATED);
         }
@@ -29,6 +30,25 @@ final class JpegStructure {
         if (countScans(jpeg, scanStart) > MAX_SCANS) {
             throw new ImageRejected(ImageRejected.Kind.TOO_COMPLEX);
         }
+        int frame = frameAt(jpeg);
+        return new DeclaredImage(u16(jpeg, frame + 7), u16(jpeg, frame + 5), jpeg[frame + 9] & 0xFF, 1, jpeg.length);
+    }
+
+    /** The SOF segment's offset; {@link #firstScan} has already checked there is exactly one, before the scan. */
+    private static int frameAt(byte[] jpeg) {
+        int at = 2;
+        while (true) {
+            at = skipFill(jpeg, at);
+            int marker = jpeg[at + 1] & 0xFF;
+            if (isFrame(marker)) {
+                return at;
+            }
+            at += marker == 0x01 || marker >= 0xD0 && marker <= 0xD7 ? 2 : 2 + segmentLength(jpeg, at);
+        }
+    }
+
+    private static int u16(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
     }
 
     /** Walks the header segments after SOI; returns the offset of the first SOS marker. */

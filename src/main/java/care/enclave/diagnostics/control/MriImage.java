@@ -4,7 +4,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * An uploaded MRI slice, decoded fail-closed: only PNG and JPEG (by signature), structure checked, header
- * dimensions within {@link ImageLimits} before any pixel is decoded, then converted to 8-bit RGB.
+ * dimensions, decoded size and compression ratio within {@link ImageLimits} before a decoder even starts,
+ * then converted to 8-bit RGB.
  * Every refusal is an {@link ImageRejected} with a fixed reason.
  */
 public final class MriImage {
@@ -32,12 +33,15 @@ public final class MriImage {
         }
         ImageFormat format = ImageFormat.detect(bytes);
         byte[] checked = bytes;
+        DeclaredImage declared;
         if (format == ImageFormat.PNG) {
             checked = PngStructure.criticalChunks(bytes);
+            declared = PngStructure.declared(checked);
         } else {
-            JpegStructure.check(bytes);
+            declared = JpegStructure.check(bytes);
         }
-        BufferedImage image = HeaderFirstDecoder.decode(checked, format, limits);
+        declared.check(limits);
+        BufferedImage image = HeaderFirstDecoder.decode(checked, format, limits, declared);
         return new MriImage(format, PixelConversion.toRgb(image));
     }
 

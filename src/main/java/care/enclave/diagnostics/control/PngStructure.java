@@ -16,6 +16,7 @@ final class PngStructure {
 
     private static final int SIGNATURE_LENGTH = 8;
     private static final int IHDR_LENGTH = 13;
+    private static final int IDAT = 0x49444154;
     private static final Set<String> CRITICAL = Set.of("IHDR", "PLTE", "IDAT", "IEND");
 
     private PngStructure() {
@@ -100,6 +101,43 @@ final class PngStructure {
     /** Bit 5 of the first type byte clear (an upper-case letter) marks a chunk a decoder must understand. */
     private static boolean isCritical(String type) {
         return Character.isUpperCase(type.charAt(0));
+    }
+
+    /**
+     * The IHDR's promise (PNG spec 11.2.2: width, height, bit depth, colour type) and the IDAT bytes that
+     * must hold it, from a PNG that {@link #criticalChunks} already checked.
+     */
+    static DeclaredImage declared(byte[] checked) {
+        ByteBuffer in = ByteBuffer.wrap(checked);
+        int width = in.getInt(16);
+        int height = in.getInt(20);
+        int bitDepth = checked[24] & 0xFF;
+        int channels = switch (checked[25]) {
+            case 0, 3 -> 1;
+            case 2 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> throw reject(ImageRejected.Kind.CORRUPT);
+        };
+        if (width <= 0 || height <= 0) {
+            // Unsigned 31-bit in the spec: a negative int is a value no decoder may accept.
+            throw reject(width == 0 || height == 0 ? ImageRejected.Kind.TOO_SMALL_DIMENSIONS
+                    : ImageRejected.Kind.TOO_LARGE_DIMENSIONS);
+        }
+        return new DeclaredImage(width, height, channels, bitDepth > 8 ? 2 : 1, dataBytes(in));
+    }
+
+    private static long dataBytes(ByteBuffer in) {
+        long total = 0;
+        in.position(SIGNATURE_LENGTH);
+        while (in.remaining() >= 12) {
+            int length = in.getInt();
+            if (in.getInt() == IDAT) {
+                total += length;
+            }
+            in.position(in.position() + length + 4);
+        }
+        return total;
     }
 
     private static ImageRejected reject(ImageRejected.Kind kind) {
