@@ -81,6 +81,26 @@ class AdminCenterIT {
         }
     }
 
+    /** Every cookie of the sign-in, Liberty's SSO and CSRF cookies included, stays off cross-site requests. */
+    @Test
+    void everyCookieOfTheSignInCarriesSameSiteStrict() throws Exception {
+        HttpClient browser = browser();
+        List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+        responses.add(browser.send(HttpRequest.newBuilder(ItServer.https("/adminCenter/")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        responses.add(browser.send(HttpRequest.newBuilder(ItServer.https("/adminCenter/login.jsp")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        responses.add(signIn(browser));
+        responses.add(browser.send(HttpRequest.newBuilder(ItServer.https("/adminCenter/")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+
+        List<String> setCookies = responses.stream().flatMap(r -> r.headers().allValues("Set-Cookie").stream()).toList();
+        assertTrue(setCookies.stream().anyMatch(c -> c.startsWith("LtpaToken")), setCookies.toString());
+        for (String cookie : setCookies) {
+            assertTrue(cookie.matches("(?i).*;\\s*SameSite=Strict\\b.*"), cookie.replaceAll("=[^;]*", "=..."));
+        }
+    }
+
     private static HttpClient browser() {
         return browser(new CookieManager());
     }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static it.care.enclave.Http.FORM;
@@ -58,6 +60,27 @@ class MetricsIT {
         assertTrue(all.contains("REST_request_seconds_count{class=\"care.enclave.patients.boundary.ScoresResource\""));
         for (String needle : new String[]{id, unknown, "deeper"}) {
             assertFalse(all.contains(needle), "found " + needle + " in /metrics");
+        }
+    }
+
+    /** A client choosing paths must not be able to mint series: unmatched paths share one route label. */
+    @Test
+    void unmatchedPathsDoNotCreateMetricSeries() {
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String path = "/openapi/x" + UUID.randomUUID().toString().substring(0, 8);
+            made.add(path.substring("/openapi/".length()));
+            get(path, null);
+        }
+        String stray = "stray" + UUID.randomUUID().toString().substring(0, 8);
+        made.add(stray);
+        get("/" + stray, ItServer.clerkAuth());
+
+        String all = metrics();
+
+        for (String needle : made) {
+            assertFalse(all.contains(needle), () -> "found " + needle + " in /metrics: "
+                    + all.lines().filter(l -> l.contains(needle)).toList());
         }
     }
 
