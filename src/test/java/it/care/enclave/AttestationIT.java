@@ -144,6 +144,31 @@ class AttestationIT {
         }
     }
 
+    /** Only JSON, each key once, Intel's TCB statuses only; each refusal is problem JSON and changes nothing. */
+    @Test
+    void aPolicyIsTakenOnlyAsStrictJson() {
+        String operator = ItServer.basicAuth("operator", ItServer.generatedPassword("operator"));
+        String original = get("/policies/SgxEnclave", operator).body();
+        String valid = "{\"allowDebug\":true}";
+
+        HttpResponse<String> text = put("/policies/SgxEnclave", "text/plain", valid, operator);
+        HttpResponse<String> noType = Http.send(HttpRequest.newBuilder(ItServer.https("/policies/SgxEnclave"))
+                .header("Authorization", operator).PUT(HttpRequest.BodyPublishers.ofString(valid)).build());
+        HttpResponse<String> duplicate = put("/policies/SgxEnclave", "{\"allowDebug\":false,\"allowDebug\":true}", operator);
+        HttpResponse<String> status = put("/policies/SgxEnclave", "{\"allowedTcbStatuses\":[\"UpToDate\",\"Fine\"]}",
+                operator);
+
+        assertEquals(415, text.statusCode(), text.body());
+        assertEquals("application/problem+json", text.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(415, noType.statusCode(), noType.body());
+        assertEquals(400, duplicate.statusCode(), duplicate.body());
+        assertTrue(json(duplicate).getString("detail").contains("allowDebug"), duplicate.body());
+        assertEquals(400, status.statusCode(), status.body());
+        assertEquals("allowedTcbStatuses", json(status).getString("field"), status.body());
+        assertEquals(original, get("/policies/SgxEnclave", operator).body(), "no refused document took effect");
+        assertEquals(200, put("/policies/SgxEnclave", original, operator).statusCode());
+    }
+
     @Test
     void anOperatorRotatesTheSigningKeyAndEarlierTokensStillVerify() throws Exception {
         String operator = ItServer.basicAuth("operator", ItServer.generatedPassword("operator"));
@@ -188,7 +213,11 @@ class AttestationIT {
     }
 
     private static HttpResponse<String> put(String path, String body, String authorization) {
-        return Http.send(HttpRequest.newBuilder(ItServer.https(path)).header("Content-Type", JSON)
+        return put(path, JSON, body, authorization);
+    }
+
+    private static HttpResponse<String> put(String path, String contentType, String body, String authorization) {
+        return Http.send(HttpRequest.newBuilder(ItServer.https(path)).header("Content-Type", contentType)
                 .header("Authorization", authorization).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 }

@@ -17,6 +17,8 @@ public class InvalidPolicyMapper implements ExceptionMapper<InvalidPolicy> {
 
     @Override
     public Response toResponse(InvalidPolicy invalid) {
-        return problems.respond(Problem.of(400, "Invalid policy").detail(invalid.getMessage()));
+        Problem problem = Problem.of(400, "Invalid policy").detail(invalid.getMessage());
+        invalid.field().ifPresent(field -> problem.extension("field", field));
+        return problems.respond(problem);
     }
 }

@@ -21,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -133,9 +134,7 @@ public class PolicyStore {
             Integer productId = json.containsKey("productId") ? json.getJsonNumber("productId").intValueExact() : null;
             int minSvn = json.containsKey("minSvn") ? json.getJsonNumber("minSvn").intValueExact() : 0;
             boolean allowDebug = json.containsKey("allowDebug") && json.getBoolean("allowDebug");
-            List<String> statuses = json.containsKey("allowedTcbStatuses")
-                    ? json.getJsonArray("allowedTcbStatuses").getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString).toList() : List.of();
+            List<String> statuses = tcbStatuses(json);
             if (minSvn < 0 || minSvn > 65535 || productId != null && (productId < 0 || productId > 65535)) {
                 throw new InvalidPolicy("productId and minSvn must be 0-65535");
             }
@@ -143,6 +142,20 @@ public class PolicyStore {
         } catch (ClassCastException | NullPointerException | ArithmeticException e) {
             throw new InvalidPolicy("a field has the wrong type");
         }
+    }
+
+    /** Intel's spelling only: a misspelt status would otherwise allow nothing, or not what was meant. */
+    private static List<String> tcbStatuses(JsonObject json) {
+        List<String> statuses = json.containsKey("allowedTcbStatuses")
+                ? json.getJsonArray("allowedTcbStatuses").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList() : List.of();
+        for (String status : statuses) {
+            if (Arrays.stream(TcbLevelStatus.values()).noneMatch(known -> known.name().equals(status))) {
+                throw new InvalidPolicy("allowedTcbStatuses", "allowedTcbStatuses lists a status that is not one of "
+                        + Arrays.toString(TcbLevelStatus.values()));
+            }
+        }
+        return statuses;
     }
 
     private static List<String> hexList(JsonObject json, String name) {
@@ -154,10 +167,22 @@ public class PolicyStore {
         return hex;
     }
 
-    /** A policy document that is not acceptable. */
+    /** A policy document that is not acceptable; {@link #field()} names the offending field where one does. */
     public static final class InvalidPolicy extends RuntimeException {
+
+        private final String field;
+
         public InvalidPolicy(String message) {
+            this(null, message);
+        }
+
+        public InvalidPolicy(String field, String message) {
             super("Invalid policy: " + message, null, false, false);
+            this.field = field;
+        }
+
+        public java.util.Optional<String> field() {
+            return java.util.Optional.ofNullable(field);
         }
     }
 }

@@ -23,7 +23,18 @@ public final class JsonBodies {
     }
 
     public static JsonObject readObject(InputStream body, int maxBytes) {
+        return readObject(BoundedBody.read(body, maxBytes));
+    }
+
+    /** As {@link #readObject(InputStream, int)}, and a key repeated within any object is refused too (400). */
+    public static JsonObject readObjectWithUniqueKeys(InputStream body, int maxBytes) {
         byte[] bytes = BoundedBody.read(body, maxBytes);
+        JsonObject object = readObject(bytes);
+        UniqueKeys.require(bytes);
+        return object;
+    }
+
+    private static JsonObject readObject(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));

@@ -86,6 +86,25 @@ class PolicyTest {
     }
 
     @Test
+    void anUnknownTcbStatusIsRefusedNamingTheField() {
+        PolicyStore.InvalidPolicy refused = assertThrows(PolicyStore.InvalidPolicy.class, () -> PolicyStore.fromJson(
+                JSON.createObjectBuilder().add("allowedTcbStatuses", JSON.createArrayBuilder().add("UpToDate")
+                        .add("uptodate")).build()));
+        assertEquals("allowedTcbStatuses", refused.field().orElseThrow());
+        assertThrows(PolicyStore.InvalidPolicy.class, () -> PolicyStore.fromJson(JSON.createObjectBuilder()
+                .add("allowedTcbStatuses", JSON.createArrayBuilder().add("Anything")).build()));
+    }
+
+    @Test
+    void everyStatusIntelPublishesIsAccepted() {
+        List<String> intel = List.of("UpToDate", "SWHardeningNeeded", "ConfigurationNeeded",
+                "ConfigurationAndSWHardeningNeeded", "OutOfDate", "OutOfDateConfigurationNeeded", "Revoked");
+        Policy policy = PolicyStore.fromJson(JSON.createObjectBuilder()
+                .add("allowedTcbStatuses", JSON.createArrayBuilder(intel)).build());
+        assertEquals(intel, policy.allowedTcbStatuses());
+    }
+
+    @Test
     void aReplacedPolicyIsSealedAndSurvivesARestart(@TempDir Path dir) {
         TokenFixture fixture = new TokenFixture(dir, "https://attest.test", Vectors.EVALUATION_TIME, true);
         Policy strict = new Policy(List.of(), List.of(), null, 3, false, List.of());

@@ -7,8 +7,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonBodiesTest {
 
@@ -21,5 +23,23 @@ class JsonBodiesTest {
         InvalidRequest refused = assertThrows(InvalidRequest.class,
                 () -> JsonBodies.readObject(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 64 * 1024));
         assertFalse(refused.tooLarge());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1,\"a\":2}", "{\"a\":{\"b\":1,\"b\":1}}", "{\"x\":[{\"c\":1,\"c\":2}]}"})
+    void aRepeatedKeyIsRefusedWhereUniqueKeysAreRequired(String body) {
+        InvalidRequest refused = assertThrows(InvalidRequest.class,
+                () -> JsonBodies.readObjectWithUniqueKeys(stream(body), 64 * 1024));
+        assertTrue(refused.getMessage().startsWith("The request body repeats the key "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1,\"b\":{\"a\":2}}", "{\"x\":[{\"c\":1},{\"c\":2}]}"})
+    void theSameKeyInDifferentObjectsIsNoRepetition(String body) {
+        assertDoesNotThrow(() -> JsonBodies.readObjectWithUniqueKeys(stream(body), 64 * 1024));
+    }
+
+    private static ByteArrayInputStream stream(String body) {
+        return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
     }
 }
