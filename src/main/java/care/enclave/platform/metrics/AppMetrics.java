@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public class AppMetrics {
 
     private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern ROUTE = Pattern.compile("[A-Za-z0-9_./{}-]{1,128}");
 
     @Inject
     MetricRegistry registry;
@@ -39,6 +40,21 @@ public class AppMetrics {
         if (registry != null) {
             registry.timer(Metadata.builder().withName(name).withDescription(description)
                     .withUnit(MetricUnits.SECONDS).build(), tags(tags)).update(elapsed);
+        }
+    }
+
+    /**
+     * One request's duration under its route template. The template comes from the program's {@code @Path}
+     * annotations ({@link RouteMetrics}), which is why it may hold {@code /} and braces, unlike other tags.
+     */
+    void timeRoute(Duration elapsed, String route, String method, int status) {
+        if (registry != null) {
+            registry.timer(Metadata.builder().withName("http_server_request_duration")
+                    .withDescription("Request duration per route template, method and status")
+                    .withUnit(MetricUnits.SECONDS).build(),
+                    new Tag("http_route", ROUTE.matcher(route).matches() ? route : RouteMetrics.UNMATCHED),
+                    tags("http_request_method", method)[0],
+                    new Tag("http_response_status_code", Integer.toString(status))).update(elapsed);
         }
     }
 
