@@ -44,7 +44,6 @@ class ImageBombTest {
         ImageLimits limits = new ImageLimits(1 << 24, 16, 1024, 4L * 1024 * 1024, 100_000);
         byte[] png = ImageBombs.png(1024, 1024, 16, 6, TestImages.deflate(new byte[8]));
 
-        assertThrows(ImageRejected.class, () -> MriImage.decode(png, limits));
         assertEquals(Kind.TOO_LARGE_DIMENSIONS, assertThrows(ImageRejected.class, () -> MriImage.decode(png, limits)).kind());
     }
 
