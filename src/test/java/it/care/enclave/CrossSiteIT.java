@@ -47,7 +47,7 @@ class CrossSiteIT {
 
     @Test
     void httpsAnswersPinTransportSecurity() {
-        HttpResponse<String> answer = Http.get("/health/ready", null);
+        HttpResponse<String> answer = Http.get("/patient/" + newId(), ItServer.clerkAuth());
         assertTrue(answer.headers().firstValue("Strict-Transport-Security").orElse("").contains("max-age=31536000"));
     }
 
