@@ -60,6 +60,7 @@ final class FuzzCases {
         cases.put("json-extreme", (r, x) -> r.withBody(Http.JSON, utf8(extremeJson())));
         cases.put("huge-body", (r, x) -> r.withBody(null, bytes(pick(List.of(70_000, 300_000, 2_000_000)))));
         cases.put("path-trick", (r, x) -> r.withTarget(trickPath(r)));
+        cases.put("raw-character", (r, x) -> r.withTarget(rawCharacter(r, x)));
         cases.put("query-trick", (r, x) -> r.withTarget(r.target().split("\\?")[0] + pick(List.of("?nonce=%00",
                 "?nonce=" + "n".repeat(200), "?api-version=", "?api-version=2022-08-01&api-version=x", "?%zz", "?"
                 + "a=b&".repeat(2000), "?nonce=%C3%28", "?api-version=2022-08-01&nonce=<x>", "??", "?=&=&"))));
@@ -213,6 +214,16 @@ final class FuzzCases {
                 "--" + b + "--\r\n",
                 "--" + b + "\r\nContent-Disposition: form-data; name=\"img\"\r\nContent-Type: multipart/mixed; boundary=in\r\n\r\n--in\r\n\r\nx\r\n--in--\r\n--" + b + "--\r\n",
                 part.substring(0, part.length() / 2))));
+    }
+
+    /** Characters RFC 3986 does not allow unencoded anywhere in a request target (java.net.http refuses them). */
+    static final String RAW_CHARACTERS = "<>\"{}|^`[]\\";
+
+    /** One such character put anywhere in the path (after its first slash) or in the query. */
+    private static String rawCharacter(FuzzRequest r, Random x) {
+        String target = r.target();
+        int at = 1 + x.nextInt(target.length());
+        return target.substring(0, at) + RAW_CHARACTERS.charAt(x.nextInt(RAW_CHARACTERS.length())) + target.substring(at);
     }
 
     private String trickPath(FuzzRequest r) {

@@ -7,7 +7,6 @@ import care.enclave.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -60,8 +60,8 @@ public class DelineateResource {
     @APIResponse(responseCode = "502", ref = "BadGateway")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @APIResponse(responseCode = "500", ref = "ServerError")
-    public String delineate(@FormParam("img") EntityPart img) {
-        DelineationService.Result result = delineation.delineate(image(img));
+    public String delineate(List<EntityPart> form) {
+        DelineationService.Result result = delineation.delineate(image(form));
         log(result, problems.correlationId());
         return DelineationJson.of(result).toString();
     }
@@ -73,7 +73,14 @@ public class DelineateResource {
                 + correlationId + "]");
     }
 
-    static byte[] image(EntityPart img) {
+    /**
+     * The form as JAX-RS reads it from the request's stream ({@link MultipartForms} turns a broken one into a
+     * 400), not through the servlet container's multipart parser: when a client aborts an upload, that parser's
+     * failure becomes an FFDC incident file holding the request's headers (the Basic credentials) and URI.
+     */
+    static byte[] image(List<EntityPart> form) {
+        EntityPart img = form == null ? null
+                : form.stream().filter(part -> "img".equals(part.getName())).findFirst().orElse(null);
         if (img == null) {
             throw new InvalidRequest("send the image as the multipart field img");
         }

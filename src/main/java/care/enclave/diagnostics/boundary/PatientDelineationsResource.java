@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
@@ -71,8 +71,8 @@ public class PatientDelineationsResource {
     @POST
     @Path("delineate")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response delineate(@PathParam("id") String id, @FormParam("img") EntityPart img) {
-        byte[] image = DelineateResource.image(img);
+    public Response delineate(@PathParam("id") String id, List<EntityPart> form) {
+        byte[] image = DelineateResource.image(form);
         documents.requireRecord(id);
         DelineationService.Result delineated = delineation.delineate(image);
         DelineateResource.log(delineated, problems.correlationId());

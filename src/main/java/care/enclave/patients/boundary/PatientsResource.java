@@ -3,6 +3,7 @@ package care.enclave.patients.boundary;
 import care.enclave.patients.control.PatientJson;
 import care.enclave.patients.control.PatientRegistry;
 import care.enclave.patients.entity.Patient;
+import care.enclave.platform.security.PublicOrigin;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,6 +40,9 @@ public class PatientsResource {
     @Inject
     PatientRegistry registry;
 
+    @Inject
+    PublicOrigin publicOrigin;
+
     @POST
     @Operation(summary = "Admit a patient", description = "Creates the record once (never overwritten) and scores it.")
     @RequestBody(required = true, content = {
@@ -57,11 +59,11 @@ public class PatientsResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @APIResponse(responseCode = "500", ref = "ServerError")
     public Response admit(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                          InputStream body, @Context UriInfo uri) {
+                          InputStream body) {
         Patient patient = registry.admit(id, contentType, body);
-        // Built from the validated id, not the request URI: a query string the URI parser rejects would
-        // otherwise fail the response after the record was stored.
-        return Response.created(uri.getBaseUriBuilder().path("patient").path(patient.id()).build())
+        // The configured origin and the validated id, never the request's Host header or URI.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION,
+                        publicOrigin.resolve("/patient/" + patient.id()))
                 .entity(PatientJson.patient(patient).toString()).build();
     }
 
