@@ -105,7 +105,12 @@ public class AccessControl implements ContainerRequestFilter {
         boolean bearer = "bearer".equals(rejected);
         String detail = rejected == null ? "Sign in to use this resource."
                 : bearer ? "The bearer token is not valid here." : "The credentials are not valid.";
-        Response problem = problems.respond(Problem.of(401, "Unauthorized").detail(detail));
+        Problem unauthorized = Problem.of(401, "Unauthorized").detail(detail);
+        Object reason = request.getAttribute(CallerAuthentication.REJECTED_REASON);
+        if (reason != null) {
+            unauthorized.extension("reason", reason.toString());
+        }
+        Response problem = problems.respond(unauthorized);
         String challenge = request.getHeader(PORTAL_HEADER) != null ? SESSION_CHALLENGE
                 : bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE;
         return Response.fromResponse(problem).header("WWW-Authenticate", challenge).build();

@@ -1,0 +1,214 @@
+package care.enclave.platform.attestation;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.lang.JoseException;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Proof that the presenter of an attestation token holds the private key the token's runtime data binds
+ * (RFC 9449 DPoP), so a token fetched by anyone for someone else's evidence is worthless on its own. The
+ * proof is a compact JWS with {@code typ: dpop+jwt}, ES256 only ({@code none}, HMAC and everything else
+ * refused), whose header {@code jwk} must be the token's proof key ({@link ProofKeys}, compared by RFC 7638
+ * thumbprint) and verify the signature; {@code htm}/{@code htu} must name this request, {@code ath} this
+ * token, {@code iat} lie within {@code attestation.proof.window} (default 60 s) either way, and {@code jti}
+ * not have been accepted within that window. Every failure throws {@link AttestationTokenException} with a
+ * {@code PROOF_*} reason and a fixed message.
+ */
+@ApplicationScoped
+public class ProofOfPossession {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "attestation.proof.window", defaultValue = "PT60S")
+    Duration window;
+
+    @Inject
+    @ConfigProperty(name = "attestation.proof.remembered", defaultValue = "100000")
+    int remembered;
+
+    private ProofReplays replays;
+
+    /** A verifier outside the container (tests, tools). */
+    public static ProofOfPossession of(Clock clock, Duration window, int remembered) {
+        ProofOfPossession verifier = new ProofOfPossession();
+        verifier.clock = clock;
+        verifier.window = window;
+        verifier.remembered = remembered;
+        verifier.init();
+        return verifier;
+    }
+
+    @PostConstruct
+    void init() {
+        replays = new ProofReplays(remembered);
+    }
+
+    public void verify(ProofRequest request, VerifiedAttestation token) {
+        if (request.proof() == null) {
+            throw refused("PROOF_MISSING", "the request carries no DPoP proof of the token's key");
+        }
+        String bound = thumbprint(token.proofKey().orElseThrow(
+                () -> refused("PROOF_KEY_UNBOUND", "the token's runtime data binds no proof key")));
+        JsonWebSignature jws = parse(request.proof());
+        PublicJsonWebKey presented = presentedKey(jws);
+        if (!bound.equals(presented.calculateBase64urlEncodedThumbprint("SHA-256"))) {
+            throw refused("PROOF_KEY_MISMATCH", "the proof is not signed with the token's proof key");
+        }
+        JwtClaims claims = signedClaims(jws, presented);
+        checkRequest(claims, request, token.token());
+        long now = clock.instant().getEpochSecond();
+        long issuedAt = issuedAt(claims);
+        if (Math.abs(now - issuedAt) > window.toSeconds()) {
+            throw refused("PROOF_STALE", "the proof's iat is outside the accepted window");
+        }
+        if (!replays.remember(bound + ":" + jti(claims), issuedAt + window.toSeconds(), now)) {
+            throw refused("PROOF_REPLAYED", "this proof was already used");
+        }
+    }
+
+    private static JsonWebSignature parse(String proof) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setCompactSerialization(proof);
+            jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                    AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
+            if (!AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256.equals(jws.getAlgorithmHeaderValue())) {
+                throw refused("PROOF_ALGORITHM_REFUSED", "only ES256 proofs are accepted");
+            }
+            if (!ProofSigner.TYPE.equals(jws.getHeader("typ"))) {
+                throw refused("PROOF_INVALID", "the proof's typ is not dpop+jwt");
+            }
+            return jws;
+        } catch (JoseException | RuntimeException e) {
+            if (e instanceof AttestationTokenException refused) {
+                throw refused;
+            }
+            throw refused("PROOF_INVALID", "the proof is not a compact JWS");
+        }
+    }
+
+    private static PublicJsonWebKey presentedKey(JsonWebSignature jws) {
+        try {
+            PublicJsonWebKey key = jws.getJwkHeader();
+            if (key instanceof EllipticCurveJsonWebKey ec && ec.getPrivateKey() == null
+                    && "P-256".equals(ec.getCurveName())) {
+                return key;
+            }
+        } catch (JoseException | RuntimeException e) {
+            // refused below
+        }
+        throw refused("PROOF_INVALID", "the proof's jwk header is not a public P-256 key");
+    }
+
+    private static JwtClaims signedClaims(JsonWebSignature jws, PublicJsonWebKey key) {
+        try {
+            jws.setKey(key.getPublicKey());
+            if (!jws.verifySignature()) {
+                throw refused("PROOF_INVALID", "the proof's signature does not verify");
+            }
+            return JwtClaims.parse(jws.getPayload());
+        } catch (JoseException | InvalidJwtException e) {
+            throw refused("PROOF_INVALID", "the proof's signature or claims are unreadable");
+        }
+    }
+
+    private static void checkRequest(JwtClaims claims, ProofRequest request, String token) {
+        if (!request.method().equals(claims.getClaimValue("htm"))) {
+            throw refused("PROOF_MISMATCH", "the proof's htm is not this request's method");
+        }
+        if (!(claims.getClaimValue("htu") instanceof String htu) || !sameUri(htu, request.uri())) {
+            throw refused("PROOF_MISMATCH", "the proof's htu is not this request's URI");
+        }
+        if (!MessageDigest.isEqual(tokenHash(token).getBytes(StandardCharsets.US_ASCII),
+                String.valueOf(claims.getClaimValue("ath")).getBytes(StandardCharsets.US_ASCII))) {
+            throw refused("PROOF_MISMATCH", "the proof's ath is not this token's hash");
+        }
+    }
+
+    private static long issuedAt(JwtClaims claims) {
+        try {
+            NumericDate iat = claims.getIssuedAt();
+            if (iat == null) {
+                throw refused("PROOF_INVALID", "the proof has no iat");
+            }
+            return iat.getValue();
+        } catch (MalformedClaimException e) {
+            throw refused("PROOF_INVALID", "the proof's iat is malformed");
+        }
+    }
+
+    private static String jti(JwtClaims claims) {
+        if (!(claims.getClaimValue("jti") instanceof String jti) || jti.isEmpty() || jti.length() > 256) {
+            throw refused("PROOF_INVALID", "the proof's jti is missing or too long");
+        }
+        return jti;
+    }
+
+    private static String thumbprint(Map<String, Object> jwk) {
+        try {
+            JsonWebKey key = JsonWebKey.Factory.newJwk(jwk);
+            if (key instanceof EllipticCurveJsonWebKey) {
+                return key.calculateBase64urlEncodedThumbprint("SHA-256");
+            }
+        } catch (JoseException | RuntimeException e) {
+            // refused below
+        }
+        throw refused("PROOF_KEY_UNBOUND", "the token's proof key is not an EC public key");
+    }
+
+    private static boolean sameUri(String claimed, URI actual) {
+        try {
+            return withoutQuery(URI.create(claimed)).equals(withoutQuery(actual));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** RFC 9449 section 4.3: scheme and host case-insensitive, default ports implied, no query or fragment. */
+    public static URI withoutQuery(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() == 443 && "https".equals(scheme) || uri.getPort() == 80 && "http".equals(scheme)
+                ? -1 : uri.getPort();
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return URI.create(scheme + "://" + host + (port < 0 ? "" : ":" + port) + path);
+    }
+
+    /** {@code ath}: base64url SHA-256 of the token's ASCII. */
+    public static String tokenHash(String token) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable");
+        }
+    }
+
+    private static AttestationTokenException refused(String reason, String message) {
+        return new AttestationTokenException(reason, message);
+    }
+}
