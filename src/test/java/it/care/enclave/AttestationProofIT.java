@@ -110,6 +110,8 @@ class AttestationProofIT {
     void aTokenForAnotherAudienceIsRefused() throws Exception {
         AttestedCaller vaultsCaller = AttestedCaller.attest(AttestedCaller.ALLOWED, AttestedCaller.KEY_VAULT);
 
-        assertRefused(infer(vaultsCaller.token, vaultsCaller.proof("POST", INFER)), "AUDIENCE_MISMATCH");
+        HttpResponse<String> refused = infer(vaultsCaller.token, vaultsCaller.proof("POST", INFER));
+
+        assertEquals(401, refused.statusCode(), "no service here takes a token meant for the vault: " + refused.body());
     }
 }

@@ -26,7 +26,10 @@ public final class AttestedEnclaveCallers {
     public record Policy(List<String> allowedMrEnclaves, boolean allowDebug, Audiences audience, String role) {
     }
 
-    /** Empty when the token is not an attestation token of a trusted issuer. */
+    /**
+     * Empty when the token is not an attestation token of a trusted issuer, or is meant for another service (in
+     * the embedded server several services judge every token; the one it is for decides).
+     */
     public static Optional<VerifiedCaller> authenticate(AttestationTokenVerifier tokens, ProofOfPossession proofs,
                                                         String token, ProofRequest request, Policy policy) {
         String issuer = UnverifiedClaims.issuer(token);
@@ -35,7 +38,9 @@ public final class AttestedEnclaveCallers {
         }
         try {
             VerifiedAttestation enclave = tokens.verify(token, Expectations.mrEnclave(List.of(), policy.allowDebug()));
-            policy.audience().check(enclave);
+            if (!policy.audience().accepts(enclave)) {
+                return Optional.empty();
+            }
             proofs.verify(request, enclave);
             boolean allowed = policy.allowedMrEnclaves().stream().anyMatch(m -> m.equalsIgnoreCase(enclave.mrEnclave()));
             return Optional.of(new VerifiedCaller(new VerifiedToken("enclave:" + enclave.mrEnclave(), token,

@@ -6,8 +6,12 @@ package care.enclave.platform.attestation;
  */
 public record Audiences(String own, boolean required) {
 
+    public boolean accepts(VerifiedAttestation token) {
+        return token.audiences().isEmpty() ? !required : token.audiences().contains(own);
+    }
+
     public void check(VerifiedAttestation token) {
-        if (token.audiences().isEmpty() ? required : !token.audiences().contains(own)) {
+        if (!accepts(token)) {
             throw new AttestationTokenException("AUDIENCE_MISMATCH", "the token is not meant for this service");
         }
     }

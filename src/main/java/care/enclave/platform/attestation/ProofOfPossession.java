@@ -33,7 +33,8 @@ import java.util.Map;
  * refused), whose header {@code jwk} must be the token's proof key ({@link ProofKeys}, compared by RFC 7638
  * thumbprint) and verify the signature; {@code htm}/{@code htu} must name this request, {@code ath} this
  * token, {@code iat} lie within {@code attestation.proof.window} (default 60 s) either way, and {@code jti}
- * not have been accepted within that window. Every failure throws {@link AttestationTokenException} with a
+ * not have been accepted within that window for another request (the same {@link ProofRequest} object may be
+ * judged by several services of one server). Every failure throws {@link AttestationTokenException} with a
  * {@code PROOF_*} reason and a fixed message.
  */
 @ApplicationScoped
@@ -85,7 +86,7 @@ public class ProofOfPossession {
         if (Math.abs(now - issuedAt) > window.toSeconds()) {
             throw refused("PROOF_STALE", "the proof's iat is outside the accepted window");
         }
-        if (!replays.remember(bound + ":" + jti(claims), issuedAt + window.toSeconds(), now)) {
+        if (!replays.remember(bound + ":" + jti(claims), request, issuedAt + window.toSeconds(), now)) {
             throw refused("PROOF_REPLAYED", "this proof was already used");
         }
     }

@@ -12,23 +12,34 @@ import java.util.Map;
 final class ProofReplays {
 
     private final int capacity;
-    private final Map<String, Long> live = new LinkedHashMap<>();
+    private final Map<String, Entry> live = new LinkedHashMap<>();
+
+    /** When a proof's id may be forgotten, and the request that presented it. */
+    private record Entry(long expiresAt, Object request) {
+    }
 
     ProofReplays(int capacity) {
         this.capacity = capacity;
     }
 
-    /** @return false when the id is already live (a replay) or there is no room to remember it */
-    synchronized boolean remember(String id, long expiresAt, long now) {
-        Iterator<Long> oldest = live.values().iterator();
-        while (oldest.hasNext() && oldest.next() < now) {
+    /**
+     * @param request the request presenting the proof, compared by identity: the same request presented to
+     *     several verifiers is no replay, another request carrying the same proof is
+     * @return false when the id is live for another request (a replay) or there is no room to remember it
+     */
+    synchronized boolean remember(String id, Object request, long expiresAt, long now) {
+        Iterator<Entry> oldest = live.values().iterator();
+        while (oldest.hasNext() && oldest.next().expiresAt() < now) {
             oldest.remove();
         }
-        Long known = live.get(id);
-        if (known != null && known >= now || live.size() >= capacity) {
+        Entry known = live.get(id);
+        if (known != null) {
+            return known.request() == request;
+        }
+        if (live.size() >= capacity) {
             return false;
         }
-        live.put(id, expiresAt);
+        live.put(id, new Entry(expiresAt, request));
         return true;
     }
 }

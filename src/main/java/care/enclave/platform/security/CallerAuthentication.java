@@ -122,8 +122,10 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         try {
             BearerTokenAuthenticator.VerifiedCaller caller = null;
             Set<String> roles = new HashSet<>();
+            // One object for all authenticators: a proof shown to each of them is not replayed by that (ProofReplays).
+            ProofRequest proved = proofRequest(request);
             for (BearerTokenAuthenticator authenticator : bearerTokens) {
-                Optional<BearerTokenAuthenticator.VerifiedCaller> accepted = authenticator.authenticate(token, proofRequest(request));
+                Optional<BearerTokenAuthenticator.VerifiedCaller> accepted = authenticator.authenticate(token, proved);
                 if (accepted.isPresent()) {
                     caller = caller == null ? accepted.get() : caller;
                     roles.addAll(accepted.get().roles());

@@ -114,6 +114,13 @@ class ProofOfPossessionTest {
     }
 
     @Test
+    void oneRequestJudgedByTwoServicesIsNoReplay() {
+        ProofRequest request = new ProofRequest("POST", INFER, valid());
+        cut.verify(request, tokenBinding(bound));
+        assertDoesNotThrow(() -> cut.verify(request, tokenBinding(bound)));
+    }
+
+    @Test
     void aProofForAnotherMethodIsRefused() {
         assertEquals("PROOF_MISMATCH", reason(proof(bound, "GET", INFER, TOKEN, NOW)));
     }
