@@ -4,26 +4,19 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.JoseException;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,12 +67,12 @@ public class ProofOfPossession {
         }
         String bound = thumbprint(token.proofKey().orElseThrow(
                 () -> refused("PROOF_KEY_UNBOUND", "the token's runtime data binds no proof key")));
-        JsonWebSignature jws = parse(request.proof());
-        PublicJsonWebKey presented = presentedKey(jws);
+        JsonWebSignature jws = ProofJws.parse(request.proof());
+        PublicJsonWebKey presented = ProofJws.presentedKey(jws);
         if (!bound.equals(presented.calculateBase64urlEncodedThumbprint("SHA-256"))) {
             throw refused("PROOF_KEY_MISMATCH", "the proof is not signed with the token's proof key");
         }
-        JwtClaims claims = signedClaims(jws, presented);
+        JwtClaims claims = ProofJws.signedClaims(jws, presented);
         checkRequest(claims, request, token.token());
         long now = clock.instant().getEpochSecond();
         long issuedAt = issuedAt(claims);
@@ -91,60 +84,14 @@ public class ProofOfPossession {
         }
     }
 
-    private static JsonWebSignature parse(String proof) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setCompactSerialization(proof);
-            jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                    AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
-            if (!AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256.equals(jws.getAlgorithmHeaderValue())) {
-                throw refused("PROOF_ALGORITHM_REFUSED", "only ES256 proofs are accepted");
-            }
-            if (!ProofSigner.TYPE.equals(jws.getHeader("typ"))) {
-                throw refused("PROOF_INVALID", "the proof's typ is not dpop+jwt");
-            }
-            return jws;
-        } catch (JoseException | RuntimeException e) {
-            if (e instanceof AttestationTokenException refused) {
-                throw refused;
-            }
-            throw refused("PROOF_INVALID", "the proof is not a compact JWS");
-        }
-    }
-
-    private static PublicJsonWebKey presentedKey(JsonWebSignature jws) {
-        try {
-            PublicJsonWebKey key = jws.getJwkHeader();
-            if (key instanceof EllipticCurveJsonWebKey ec && ec.getPrivateKey() == null
-                    && "P-256".equals(ec.getCurveName())) {
-                return key;
-            }
-        } catch (JoseException | RuntimeException e) {
-            // refused below
-        }
-        throw refused("PROOF_INVALID", "the proof's jwk header is not a public P-256 key");
-    }
-
-    private static JwtClaims signedClaims(JsonWebSignature jws, PublicJsonWebKey key) {
-        try {
-            jws.setKey(key.getPublicKey());
-            if (!jws.verifySignature()) {
-                throw refused("PROOF_INVALID", "the proof's signature does not verify");
-            }
-            return JwtClaims.parse(jws.getPayload());
-        } catch (JoseException | InvalidJwtException e) {
-            throw refused("PROOF_INVALID", "the proof's signature or claims are unreadable");
-        }
-    }
-
     private static void checkRequest(JwtClaims claims, ProofRequest request, String token) {
         if (!request.method().equals(claims.getClaimValue("htm"))) {
             throw refused("PROOF_MISMATCH", "the proof's htm is not this request's method");
         }
-        if (!(claims.getClaimValue("htu") instanceof String htu) || !sameUri(htu, request.uri())) {
+        if (!(claims.getClaimValue("htu") instanceof String htu) || !ProofTargets.sameUri(htu, request.uri())) {
             throw refused("PROOF_MISMATCH", "the proof's htu is not this request's URI");
         }
-        if (!MessageDigest.isEqual(tokenHash(token).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(ProofTargets.tokenHash(token).getBytes(StandardCharsets.US_ASCII),
                 String.valueOf(claims.getClaimValue("ath")).getBytes(StandardCharsets.US_ASCII))) {
             throw refused("PROOF_MISMATCH", "the proof's ath is not this token's hash");
         }
@@ -181,35 +128,7 @@ public class ProofOfPossession {
         throw refused("PROOF_KEY_UNBOUND", "the token's proof key is not an EC public key");
     }
 
-    private static boolean sameUri(String claimed, URI actual) {
-        try {
-            return withoutQuery(URI.create(claimed)).equals(withoutQuery(actual));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** RFC 9449 section 4.3: scheme and host case-insensitive, default ports implied, no query or fragment. */
-    public static URI withoutQuery(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() == 443 && "https".equals(scheme) || uri.getPort() == 80 && "http".equals(scheme)
-                ? -1 : uri.getPort();
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return URI.create(scheme + "://" + host + (port < 0 ? "" : ":" + port) + path);
-    }
-
-    /** {@code ath}: base64url SHA-256 of the token's ASCII. */
-    public static String tokenHash(String token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable");
-        }
-    }
-
-    private static AttestationTokenException refused(String reason, String message) {
+    static AttestationTokenException refused(String reason, String message) {
         return new AttestationTokenException(reason, message);
     }
 }

@@ -26,10 +26,10 @@ public final class ProofSigner {
     public static String sign(EllipticCurveJsonWebKey key, String method, URI uri, String token, Instant now) {
         JwtClaims claims = new JwtClaims();
         claims.setStringClaim("htm", method);
-        claims.setStringClaim("htu", ProofOfPossession.withoutQuery(uri).toString());
+        claims.setStringClaim("htu", ProofTargets.withoutQuery(uri).toString());
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setGeneratedJwtId();
-        claims.setStringClaim("ath", ProofOfPossession.tokenHash(token));
+        claims.setStringClaim("ath", ProofTargets.tokenHash(token));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);

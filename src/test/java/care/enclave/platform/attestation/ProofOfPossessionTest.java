@@ -183,7 +183,7 @@ class ProofOfPossessionTest {
         claims.setStringClaim("htu", uri.toString());
         claims.setIssuedAt(NumericDate.fromSeconds(at.getEpochSecond()));
         claims.setGeneratedJwtId();
-        claims.setStringClaim("ath", ProofOfPossession.tokenHash(TOKEN));
+        claims.setStringClaim("ath", ProofTargets.tokenHash(TOKEN));
         return claims;
     }
 
