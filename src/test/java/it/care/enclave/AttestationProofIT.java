@@ -48,6 +48,7 @@ class AttestationProofIT {
         assertEquals(401, refused.statusCode(), refused.body());
         assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         assertEquals(reason, json(refused).getString("reason"));
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("DPoP "));
     }
 
     @Test
