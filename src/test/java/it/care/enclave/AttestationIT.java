@@ -70,6 +70,24 @@ class AttestationIT {
     }
 
     @Test
+    void theTokenCarriesOnlyTheNonceTheEvidenceBindsAndTheAudienceAskedFor() throws Exception {
+        JsonObject evidence = evidence("bound-nonce");
+
+        HttpResponse<String> other = post(ATTEST, JSON, attestBody(evidence, "another-nonce"), null);
+        assertEquals(400, other.statusCode(), other.body());
+        assertTrue(other.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertEquals("NONCE_MISMATCH", json(other).getString("reason"));
+
+        HttpResponse<String> attested = post(ATTEST, JSON, attestBody(evidence, "bound-nonce")
+                .replaceFirst("}$", ",\"audience\":\"enclave-care-inference\"}"), null);
+        assertEquals(200, attested.statusCode(), attested.body());
+        JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(
+                json(attested).getString("token").split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("bound-nonce", claims.getClaimValue("nonce"));
+        assertEquals(java.util.List.of("enclave-care-inference"), claims.getAudience());
+    }
+
+    @Test
     void theSeedRouteReturnsTheSameEvidenceInItsShape() {
         JsonObject report = json(get("/sgx_report", null));
 
