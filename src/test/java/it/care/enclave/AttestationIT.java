@@ -70,6 +70,24 @@ class AttestationIT {
     }
 
     @Test
+    void theTokenCarriesOnlyTheNonceTheEvidenceBindsAndTheAudienceAskedFor() throws Exception {
+        JsonObject evidence = evidence("bound-nonce");
+
+        HttpResponse<String> other = post(ATTEST, JSON, attestBody(evidence, "another-nonce"), null);
+        assertEquals(400, other.statusCode(), other.body());
+        assertTrue(other.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertEquals("NONCE_MISMATCH", json(other).getString("reason"));
+
+        HttpResponse<String> attested = post(ATTEST, JSON, attestBody(evidence, "bound-nonce")
+                .replaceFirst("}$", ",\"audience\":\"enclave-care-inference\"}"), null);
+        assertEquals(200, attested.statusCode(), attested.body());
+        JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(
+                json(attested).getString("token").split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("bound-nonce", claims.getClaimValue("nonce"));
+        assertEquals(java.util.List.of("enclave-care-inference"), claims.getAudience());
+    }
+
+    @Test
     void theSeedRouteReturnsTheSameEvidenceInItsShape() {
         JsonObject report = json(get("/sgx_report", null));
 
@@ -191,10 +209,17 @@ class AttestationIT {
 
     @Test
     void keysAreReleasedOnlyToTheEnclaveTheirPolicyNames() throws Exception {
-        HttpResponse<String> released = post("/keys/patients-data/release", JSON,
-                "{\"target\":\"" + ownToken("release") + "\"}", null);
+        // A simulated enclave of this machine shares the platform's simulated signer, which the key's policy pins.
+        AttestedCaller enclave = AttestedCaller.attest("ab".repeat(32), AttestedCaller.KEY_VAULT);
+        HttpResponse<String> released = release("patients-data", enclave.token, enclave);
         assertEquals(200, released.statusCode(), released.body());
         assertEquals(5, json(released).getString("value").split("\\.").length, "a compact JWE");
+
+        HttpResponse<String> unproved = release("patients-data", enclave.token, null);
+        assertEquals(401, unproved.statusCode(), "the token alone is no credential");
+        assertEquals("PROOF_MISSING", json(unproved).getString("reason"));
+        HttpResponse<String> anyonesToken = release("patients-data", ownToken("release"), null);
+        assertEquals(401, anyonesToken.statusCode(), "anyone can have the platform's evidence attested");
 
         Path vector = Path.of(System.getProperty("shared.dir", "../shared"), "vectors/sgx/phala_sgx_quote.bin");
         Assumptions.assumeTrue(Files.exists(vector), "SKIPPED: real SGX vectors not found at " + vector);
@@ -210,6 +235,17 @@ class AttestationIT {
                 "{\"target\":\"" + token.substring(0, token.length() - 8) + "AAAAAAAA\"}", null);
         assertEquals(401, forged.statusCode());
         assertEquals(404, post("/keys/no-such-key/release", JSON, "{\"target\":\"" + token + "\"}", null).statusCode());
+    }
+
+    /** A key release request, with a DPoP proof by {@code prover} when given. */
+    static HttpResponse<String> release(String key, String token, AttestedCaller prover) {
+        java.net.URI uri = ItServer.https("/keys/" + key + "/release");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"target\":\"" + token + "\"}"));
+        if (prover != null) {
+            request.header("DPoP", prover.proof("POST", uri));
+        }
+        return Http.send(request.build());
     }
 
     private static HttpResponse<String> put(String path, String body, String authorization) {

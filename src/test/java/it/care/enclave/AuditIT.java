@@ -144,12 +144,15 @@ class AuditIT {
 
     @Test
     void attestationDecisionsAndKeyReleasesAreRecorded() {
-        String token = AttestationIT.ownToken("audit-nonce");
+        // An attested enclave that proves its key but is no partner: a known caller, refused (403).
+        AttestedCaller notAPartner = AttestedCaller.attest("ee".repeat(32), "enclave-care-platform");
         byte[] quote = java.util.Base64.getUrlDecoder().decode(AttestationIT.evidence("audit-bad").getString("quote"));
         quote[100] ^= 0x01;
         String tampered = "{\"quote\":\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(quote) + "\"}";
         assertEquals(400, post(AttestationIT.ATTEST, JSON, tampered, null).statusCode());
-        assertEquals(403, get("/score/" + uniqueId("enclave"), "Bearer " + token).statusCode());
+        java.net.URI score = ItServer.https("/score/" + uniqueId("enclave"));
+        assertEquals(403, Http.send(notAPartner.authorize(java.net.http.HttpRequest.newBuilder(score), "GET", score)
+                .GET().build()).statusCode());
 
         List<JsonObject> trail = wholeTrail();
         JsonArray all = jakarta.json.Json.createArrayBuilder(trail).build();

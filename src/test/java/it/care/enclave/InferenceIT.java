@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,20 +36,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The provider's inference API as a calling enclave uses it: read the provider's evidence (its request key
  * and model hashes), seal an Open Inference Protocol request to that key with HPKE, present an attestation
- * token, open the sealed answer. The caller here is the Intel SDK sample enclave (a real quote), the one
- * caller the IT server allows.
+ * token with a DPoP proof of the key it binds, open the sealed answer. The caller is a simulated enclave with the
+ * Intel SDK sample's MRENCLAVE, the one caller the IT server allows besides itself.
  */
 class InferenceIT {
 
     static final String MODEL = "tiny-sigmoid";
 
-    static String callerToken(String vector) throws Exception {
-        Path file = Path.of(System.getProperty("shared.dir", "../shared"), "vectors/sgx", vector);
-        Assumptions.assumeTrue(Files.exists(file), "SKIPPED: real SGX vectors not found at " + file);
-        String quote = Base64.getUrlEncoder().withoutPadding().encodeToString(Files.readAllBytes(file));
-        HttpResponse<String> attested = post(AttestationIT.ATTEST, JSON, "{\"quote\":\"" + quote + "\"}", null);
-        assertEquals(200, attested.statusCode(), attested.body());
-        return "Bearer " + json(attested).getString("token");
+    /** An enclave the IT server allows to call, with its token for the provider and proofs of its key. */
+    static AttestedCaller caller() {
+        return AttestedCaller.attest(AttestedCaller.ALLOWED, AttestedCaller.INFERENCE);
     }
 
     @SuppressWarnings("unchecked")
@@ -67,22 +64,30 @@ class InferenceIT {
                 + data + "]}]}";
     }
 
-    static HttpResponse<String> infer(String model, String requestId, String body, String authorization) {
-        return infer(model, requestId, body, authorization, null);
+    static HttpResponse<String> infer(String model, String requestId, String body, AttestedCaller caller) {
+        return infer(model, requestId, body, caller, null);
     }
 
-    static HttpResponse<String> infer(String model, String requestId, String body, String authorization,
+    static HttpResponse<String> infer(String model, String requestId, String body, AttestedCaller caller,
                                       String headerLength) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ItServer.https("/inference/v2/models/" + model + "/infer"))
-                .header("Content-Type", JSON).header("X-Request-Id", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = inferRequest(model, requestId, body);
         if (headerLength != null) {
             request.header(KServeBinary.HEADER_LENGTH, headerLength);
         }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        if (caller != null) {
+            caller.authorize(request, "POST", inferUri(model));
         }
         return Http.send(request.build());
+    }
+
+    static URI inferUri(String model) {
+        return ItServer.https("/inference/v2/models/" + model + "/infer");
+    }
+
+    /** An inference request without credentials, for tests that set them themselves. */
+    static HttpRequest.Builder inferRequest(String model, String requestId, String body) {
+        return HttpRequest.newBuilder(inferUri(model)).header("Content-Type", JSON).header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     @Test
@@ -106,7 +111,7 @@ class InferenceIT {
         SealedExchange.Sealed sealed = SealedExchange.seal(provider, request(0f).getBytes(StandardCharsets.UTF_8), aad);
 
         HttpResponse<String> answered = infer(MODEL, requestId, SealedExchangeJson.encodeRequest(sealed),
-                callerToken("intel_sdk_release.quote.bin"));
+                caller());
 
         assertEquals(200, answered.statusCode(), answered.body());
         assertFalse(answered.body().contains("probability"), "the answer travels sealed");
@@ -135,7 +140,7 @@ class InferenceIT {
         SealedExchange.Sealed sealed = SealedExchange.seal(provider, body.bytes(), aad);
 
         HttpResponse<String> answered = infer(MODEL, requestId, SealedExchangeJson.encodeRequest(sealed),
-                callerToken("intel_sdk_release.quote.bin"), String.valueOf(body.headerLength().orElseThrow()));
+                caller(), String.valueOf(body.headerLength().orElseThrow()));
 
         assertEquals(200, answered.statusCode(), answered.body());
         String headerLength = answered.headers().firstValue(KServeBinary.HEADER_LENGTH).orElseThrow();
@@ -155,7 +160,7 @@ class InferenceIT {
         ECPublicKey provider = providerKey(json(get("/inference/attestation/evidence", null)));
         KServeBinary.Body body = binaryRequest(0.8137469f);
         int length = body.headerLength().orElseThrow();
-        String caller = callerToken("intel_sdk_release.quote.bin");
+        AttestedCaller caller = caller();
 
         for (String tampered : new String[]{String.valueOf(length - 1), String.valueOf(length + 4), "0", "x", null}) {
             String requestId = UUID.randomUUID().toString();
@@ -176,7 +181,7 @@ class InferenceIT {
         String requestId = UUID.randomUUID().toString();
         String body = SealedExchangeJson.encodeRequest(SealedExchange.seal(provider,
                 request(1f).getBytes(StandardCharsets.UTF_8), SealedExchange.associatedData(MODEL, requestId)));
-        String caller = callerToken("intel_sdk_release.quote.bin");
+        AttestedCaller caller = caller();
 
         assertEquals(200, infer(MODEL, requestId, body, caller).statusCode());
         HttpResponse<String> replay = infer(MODEL, requestId, body, caller);
@@ -193,8 +198,10 @@ class InferenceIT {
                 request(0f).getBytes(StandardCharsets.UTF_8), SealedExchange.associatedData(MODEL, requestId)));
 
         assertEquals(401, infer(MODEL, requestId, body, null).statusCode());
-        assertEquals(401, infer(MODEL, requestId, body, "Bearer not.a.token").statusCode());
-        assertEquals(403, infer(MODEL, requestId, body, callerToken("phala_sgx_quote.bin")).statusCode());
+        assertEquals(401, Http.send(inferRequest(MODEL, requestId, body).header("Authorization", "Bearer not.a.token")
+                .build()).statusCode());
+        assertEquals(403, infer(MODEL, requestId, body, AttestedCaller.attest("ee".repeat(32), AttestedCaller.INFERENCE))
+                .statusCode(), "a genuine enclave with a proof, just not an allowed caller");
     }
 
     @Test
@@ -205,7 +212,7 @@ class InferenceIT {
                 SealedExchange.associatedData(MODEL, requestId));
         byte[] tampered = sealed.ciphertext().clone();
         tampered[10] ^= 0x01;
-        String caller = callerToken("intel_sdk_release.quote.bin");
+        AttestedCaller caller = caller();
 
         HttpResponse<String> refused = infer(MODEL, requestId,
                 SealedExchangeJson.encodeRequest(sealed.enc(), tampered), caller);

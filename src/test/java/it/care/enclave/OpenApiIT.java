@@ -37,10 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenApiIT {
 
-    /** Partners present a partner JWT or, as attested partner enclaves, an attestation token. */
+    /** Partners present a partner JWT or, as attested partner enclaves, an attestation token with its DPoP proof. */
     static final Map<String, Set<String>> SCHEMES_OF_ROLE = Map.of("clerk", Set.of("staffBasic"),
-            "operator", Set.of("staffBasic"), "auditor", Set.of("staffBasic"), "partner", Set.of("partnerJwt", "enclaveAttestation"),
-            "enclave", Set.of("enclaveAttestation"));
+            "operator", Set.of("staffBasic"), "auditor", Set.of("staffBasic"),
+            "partner", Set.of("partnerJwt", "enclaveAttestation", "dpopProof"),
+            "enclave", Set.of("enclaveAttestation", "dpopProof"));
     static JsonObject document;
 
     /** A resource method: HTTP method, full path, and the roles it allows (empty when public). */
@@ -152,7 +153,8 @@ class OpenApiIT {
     void theSecuritySchemesAndProblemSchemaAreDefined() {
         JsonObject components = document.getJsonObject("components");
 
-        assertEquals(Set.of("staffBasic", "partnerJwt", "enclaveAttestation"), components.getJsonObject("securitySchemes").keySet());
+        assertEquals(Set.of("staffBasic", "partnerJwt", "enclaveAttestation", "dpopProof"),
+                components.getJsonObject("securitySchemes").keySet());
         assertTrue(components.getJsonObject("schemas").containsKey("Problem"));
         assertEquals("Enclave Care", document.getJsonObject("info").getString("title"));
     }

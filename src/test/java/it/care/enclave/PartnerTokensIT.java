@@ -57,26 +57,35 @@ class PartnerTokensIT {
 
     @Test
     void anAttestedPartnerEnclaveReadsScoresWithItsAttestationToken() throws Exception {
-        HttpResponse<String> score = get("/score/" + id, bearer(attestedToken("intel_sdk_release.quote.bin")));
+        AttestedCaller partner = AttestedCaller.attest(AttestedCaller.ALLOWED, "enclave-care-platform");
+
+        HttpResponse<String> score = scoreAs(partner);
 
         assertEquals(200, score.statusCode(), score.body());
     }
 
     @Test
     void anAttestedEnclaveThatIsNotAPartnerIsRefused() throws Exception {
-        HttpResponse<String> refused = get("/score/" + id, bearer(attestedToken("phala_sgx_quote.bin")));
+        HttpResponse<String> refused = scoreAs(AttestedCaller.attest("ee".repeat(32), "enclave-care-platform"));
 
         assertEquals(403, refused.statusCode(), "a genuine enclave, just not a partner");
     }
 
-    /** Attests a real SGX quote with the server's attestation service, as the enclave itself would. */
-    private static String attestedToken(String vector) throws Exception {
-        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("shared.dir", "../shared"), "vectors/sgx", vector);
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "SKIPPED: vectors not at " + file);
-        String quote = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.nio.file.Files.readAllBytes(file));
-        HttpResponse<String> attested = post(AttestationIT.ATTEST, Http.JSON, "{\"quote\":\"" + quote + "\"}", null);
-        assertEquals(200, attested.statusCode(), attested.body());
-        return json(attested).getString("token");
+    @Test
+    void aPartnerEnclavesTokenAloneOrMeantForAnotherServiceIsRefused() throws Exception {
+        AttestedCaller partner = AttestedCaller.attest(AttestedCaller.ALLOWED, "enclave-care-platform");
+        HttpResponse<String> unproved = get("/score/" + id, bearer(partner.token));
+        assertEquals(401, unproved.statusCode());
+        assertEquals("PROOF_MISSING", json(unproved).getString("reason"));
+
+        HttpResponse<String> elsewhere = scoreAs(AttestedCaller.attest(AttestedCaller.ALLOWED, AttestedCaller.INFERENCE));
+        assertEquals(403, elsewhere.statusCode(), "here it only proves a caller of the provider, not a partner");
+    }
+
+    /** A score read by an attested enclave: its token with a DPoP proof signed by the key its evidence binds. */
+    private HttpResponse<String> scoreAs(AttestedCaller caller) {
+        java.net.URI uri = ItServer.https("/score/" + id);
+        return Http.send(caller.authorize(java.net.http.HttpRequest.newBuilder(uri), "GET", uri).GET().build());
     }
 
     @Test

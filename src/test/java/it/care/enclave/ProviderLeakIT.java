@@ -46,12 +46,13 @@ class ProviderLeakIT {
                 + ",\"data\":[" + data + "]}]}";
     }
 
-    private static HttpResponse<String> infer(String requestId, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ProviderIT.providerUri("/inference/v2/models/" + MODEL + "/infer"))
+    private static HttpResponse<String> infer(String requestId, String body, AttestedCaller caller) throws Exception {
+        java.net.URI uri = ProviderIT.providerUri("/inference/v2/models/" + MODEL + "/infer");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", JSON).header("X-Request-Id", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", token);
+        if (caller != null) {
+            caller.authorize(request, "POST", uri);
         }
         return ProviderIT.provider(request);
     }
@@ -63,7 +64,7 @@ class ProviderLeakIT {
 
     @Test
     void failedRequestsAndLogsHoldNoPixelData() throws Exception {
-        String caller = InferenceIT.callerToken("intel_sdk_release.quote.bin");
+        AttestedCaller caller = InferenceIT.caller();
         ECPublicKey key = InferenceIT.providerKey(json(ProviderIT.provider(HttpRequest.newBuilder(
                 ProviderIT.providerUri("/inference/attestation/evidence")))));
         List<HttpResponse<String>> answers = new ArrayList<>();

@@ -78,11 +78,10 @@ class ProviderOutageIT {
         assertEquals(200, back.statusCode(), back.body());
 
         assertEquals(keyBefore, providerKey(), "the restarted provider publishes the same, vault-released key");
-        HttpResponse<String> opened = ProviderIT.provider(HttpRequest.newBuilder(
-                        ProviderIT.providerUri("/inference/v2/models/tiny-sigmoid/infer"))
+        java.net.URI infer = ProviderIT.providerUri("/inference/v2/models/tiny-sigmoid/infer");
+        HttpResponse<String> opened = ProviderIT.provider(InferenceIT.caller().authorize(HttpRequest.newBuilder(infer)
                 .header("Content-Type", "application/json").header("X-Request-Id", requestId)
-                .header("Authorization", InferenceIT.callerToken("intel_sdk_release.quote.bin"))
-                .POST(HttpRequest.BodyPublishers.ofString(SealedExchangeJson.encodeRequest(sealed))));
+                .POST(HttpRequest.BodyPublishers.ofString(SealedExchangeJson.encodeRequest(sealed))), "POST", infer));
         assertEquals(200, opened.statusCode(), opened.body());
         byte[] answer = sealed.openResponse(SealedExchangeJson.decodeResponse(opened.body()),
                 SealedExchange.associatedData("tiny-sigmoid", requestId));

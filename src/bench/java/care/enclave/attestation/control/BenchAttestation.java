@@ -25,7 +25,7 @@ public final class BenchAttestation {
     public BenchAttestation(Path dataDir) {
         fixture = new TokenFixture(dataDir, "https://attest.bench", Vectors.EVALUATION_TIME, false);
         verified = verifier.verify(quote, null);
-        token = fixture.service.attestSgx(quote, null, "bench");
+        token = fixture.service.attestSgx(quote, null, null);
     }
 
     /** Intel's checks on the quote: structure, PCK chain to the pinned root, QE report, quote signature. */
@@ -40,7 +40,7 @@ public final class BenchAttestation {
 
     /** What POST /attest does in process: verify, apply the policy, issue. */
     public String attest() {
-        return fixture.service.attestSgx(quote, null, "bench");
+        return fixture.service.attestSgx(quote, null, null);
     }
 
     /** What a relying party (or this platform, for a bearer token) does with a token. */

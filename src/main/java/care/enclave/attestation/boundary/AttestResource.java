@@ -48,7 +48,8 @@ public class AttestResource {
     public String sgx(@QueryParam("api-version") String apiVersion, InputStream body) {
         AttestRequest.requireApiVersion(apiVersion);
         AttestRequest request = AttestRequest.parse(JsonBodies.readObject(body, AttestRequest.MAX_BODY_BYTES), "quote");
-        return token(attestation.attestSgx(request.evidence(), request.runtimeData(), request.nonce(), request.collateral()));
+        return token(attestation.attestSgx(request.evidence(), request.runtimeData(), request.nonce(),
+                request.audience(), request.collateral()));
     }
 
     @POST
@@ -63,7 +64,8 @@ public class AttestResource {
     public String openEnclave(@QueryParam("api-version") String apiVersion, InputStream body) {
         AttestRequest.requireApiVersion(apiVersion);
         AttestRequest request = AttestRequest.parse(JsonBodies.readObject(body, AttestRequest.MAX_BODY_BYTES), "report");
-        return token(attestation.attestOpenEnclave(request.evidence(), request.runtimeData(), request.nonce(), request.collateral()));
+        return token(attestation.attestOpenEnclave(request.evidence(), request.runtimeData(), request.nonce(),
+                request.audience(), request.collateral()));
     }
 
     private static String token(String jwt) {

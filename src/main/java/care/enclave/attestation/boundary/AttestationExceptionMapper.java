@@ -15,14 +15,18 @@ import java.util.Set;
 
 /**
  * Attestation refusals as problem JSON with a machine-readable {@code reason} (and the failed {@code rule}
- * for policy violations). Bad evidence is the caller's problem (400); a bad token is 401; a valid token
- * the key's release policy refuses is 403.
+ * for policy violations). Bad evidence is the caller's problem (400, a nonce the evidence does not bind
+ * included); a bad token, one meant for another audience, or a missing or bad DPoP proof is 401; a valid
+ * token the key's release policy refuses is 403.
  */
 @Provider
 public class AttestationExceptionMapper implements ExceptionMapper<AttestationFailure> {
 
     private static final Set<Reason> TOKEN = EnumSet.of(Reason.TOKEN_INVALID, Reason.TOKEN_EXPIRED,
-            Reason.TOKEN_UNTRUSTED_ISSUER, Reason.TOKEN_ALGORITHM_REFUSED, Reason.TOKEN_UNKNOWN_KEY);
+            Reason.TOKEN_UNTRUSTED_ISSUER, Reason.TOKEN_ALGORITHM_REFUSED, Reason.TOKEN_UNKNOWN_KEY,
+            Reason.AUDIENCE_MISMATCH, Reason.PROOF_MISSING, Reason.PROOF_KEY_UNBOUND, Reason.PROOF_INVALID,
+            Reason.PROOF_ALGORITHM_REFUSED, Reason.PROOF_KEY_MISMATCH, Reason.PROOF_MISMATCH, Reason.PROOF_STALE,
+            Reason.PROOF_REPLAYED);
     private static final Set<Reason> FORBIDDEN = EnumSet.of(Reason.RELEASE_POLICY_VIOLATION,
             Reason.ENCLAVE_NOT_ALLOWED, Reason.DEBUG_ENCLAVE_REFUSED, Reason.RUNTIME_KEY_MISSING);
 

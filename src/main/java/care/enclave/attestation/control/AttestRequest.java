@@ -12,10 +12,12 @@ import java.util.Set;
 
 /**
  * The body of Azure Attestation's attest calls: {@code {"quote"|"report": b64url, "runtimeData": {"data":
- * b64url, "dataType": "Binary"|"JSON"}, "nonce"?: string}}, plus our optional {@code "collateral"} (Intel
- * PCS collateral) for a TCB status. Strict about types and encodings.
+ * b64url, "dataType": "Binary"|"JSON"}, "nonce"?: string}}, plus our optional {@code "audience"} (the service
+ * the token is for, issued as {@code aud}) and {@code "collateral"} (Intel PCS collateral) for a TCB status.
+ * Strict about types and encodings.
  */
-public record AttestRequest(byte[] evidence, RuntimeData runtimeData, String nonce, Collateral collateral) {
+public record AttestRequest(byte[] evidence, RuntimeData runtimeData, String nonce, String audience,
+                            Collateral collateral) {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Set<String> API_VERSIONS = Set.of("2022-08-01", "2020-10-01", "2022-09-01-preview");
@@ -46,11 +48,15 @@ public record AttestRequest(byte[] evidence, RuntimeData runtimeData, String non
         if (nonce != null && (nonce.length() > 512 || !nonce.matches("[\\x21-\\x7e]*"))) {
             throw new InvalidRequest("nonce must be at most 512 printable ASCII characters");
         }
+        String audience = body.containsKey("audience") && !body.isNull("audience") ? string(body, "audience") : null;
+        if (audience != null && (audience.isEmpty() || audience.length() > 256 || !audience.matches("[\\x21-\\x7e]*"))) {
+            throw new InvalidRequest("audience must be 1-256 printable ASCII characters");
+        }
         JsonValue collateral = body.get("collateral");
         if (collateral != null && collateral.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidRequest("collateral must be an object of Intel PCS collateral");
         }
-        return new AttestRequest(evidence, runtime, nonce,
+        return new AttestRequest(evidence, runtime, nonce, audience,
                 collateral == null ? null : Collateral.fromJson(collateral.asJsonObject()));
     }
 

@@ -48,21 +48,30 @@ public class AttestationService {
     AppMetrics metrics;
 
     public String attestSgx(byte[] quote, RuntimeData runtime, String nonce) {
-        return attestSgx(quote, runtime, nonce, null);
+        return attestSgx(quote, runtime, nonce, null, null);
     }
 
-    /** With collateral, the platform's TCB status is evaluated and reported (and may be required by policy). */
     public String attestSgx(byte[] quote, RuntimeData runtime, String nonce, Collateral collateral) {
+        return attestSgx(quote, runtime, nonce, null, collateral);
+    }
+
+    /**
+     * With collateral, the platform's TCB status is evaluated and reported (and may be required by policy). The
+     * token carries the nonce the evidence binds ({@link BoundNonce}) and, when named, the audience it is for.
+     */
+    public String attestSgx(byte[] quote, RuntimeData runtime, String nonce, String audience, Collateral collateral) {
         VerifiedQuote verified;
+        String boundNonce;
         try {
             verified = verify(quote, runtime, collateral);
+            boundNonce = BoundNonce.of(runtime, nonce);
         } catch (AttestationFailure refused) {
             outcome("refused", refused.reason());
             audit.record(AuditEvent.denied(Action.ATTESTATION, refused instanceof PolicyViolation violation
                     ? refused.reason() + ":" + violation.rule() : refused.reason()));
             throw refused;
         }
-        String token = tokens.issue(verified, runtime, nonce, policies.hash());
+        String token = tokens.issue(verified, runtime, boundNonce, audience, policies.hash());
         outcome("verified", "NONE");
         audit.record(AuditEvent.success(Action.ATTESTATION)
                 .on("mrenclave=" + HexFormat.of().formatHex(verified.enclave().mrEnclave())));
@@ -85,8 +94,9 @@ public class AttestationService {
     }
 
     /** An Open Enclave remote report: a 16-byte header (version 1, type 2, quote size) before the quote. */
-    public String attestOpenEnclave(byte[] report, RuntimeData runtime, String nonce, Collateral collateral) {
-        return attestSgx(quoteOfOpenEnclaveReport(report), runtime, nonce, collateral);
+    public String attestOpenEnclave(byte[] report, RuntimeData runtime, String nonce, String audience,
+                                    Collateral collateral) {
+        return attestSgx(quoteOfOpenEnclaveReport(report), runtime, nonce, audience, collateral);
     }
 
     static byte[] quoteOfOpenEnclaveReport(byte[] report) {

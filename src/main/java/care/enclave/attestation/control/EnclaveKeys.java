@@ -1,5 +1,6 @@
 package care.enclave.attestation.control;
 
+import care.enclave.platform.attestation.ProofKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +26,9 @@ import java.util.logging.Logger;
 
 /**
  * The enclave's public keys that its evidence vouches for: the key that decrypts requests sealed to this
- * enclave (generated at start, private part only in memory) and the server's TLS key, so a client can tie
- * the TLS connection to the attested enclave.
+ * enclave and the key that signs the DPoP proofs accompanying its attestation token (both generated at start,
+ * private parts only in memory), and the server's TLS key, so a client can tie the TLS connection to the
+ * attested enclave.
  */
 @ApplicationScoped
 public class EnclaveKeys {
@@ -42,11 +44,13 @@ public class EnclaveKeys {
     Optional<String> tlsKeystorePassword;
 
     private EllipticCurveJsonWebKey requestKey;
+    private EllipticCurveJsonWebKey proofKey;
     private Optional<PublicJsonWebKey> tlsKey = Optional.empty();
 
     @PostConstruct
     void generate() {
         requestKey = newRequestKey();
+        proofKey = ProofKeys.generate();
         tlsKey = tlsKeystore.flatMap(this::readTlsKey);
     }
 
@@ -65,10 +69,19 @@ public class EnclaveKeys {
         return requestKey;
     }
 
-    /** The public JWKs for runtime data: request key ("enc") and, where readable, TLS key ("tls" kid). */
+    /** Signs this enclave's DPoP proofs; never handed out beyond this module. */
+    EllipticCurveJsonWebKey proofKey() {
+        return proofKey;
+    }
+
+    /**
+     * The public JWKs for runtime data: request key ("enc"), proof key ("dpop" kid) and, where readable, TLS
+     * key ("tls" kid).
+     */
     public List<Map<String, Object>> publicJwks() {
         List<Map<String, Object>> keys = new ArrayList<>();
         keys.add(requestKey.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        keys.add(proofKey.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
         tlsKey.ifPresent(k -> keys.add(k.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
         return keys;
     }

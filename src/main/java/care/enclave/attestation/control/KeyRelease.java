@@ -2,6 +2,9 @@ package care.enclave.attestation.control;
 
 import care.enclave.platform.attestation.AttestationTokenException;
 import care.enclave.platform.attestation.AttestationTokens;
+import care.enclave.platform.attestation.Audiences;
+import care.enclave.platform.attestation.ProofOfPossession;
+import care.enclave.platform.attestation.ProofRequest;
 import care.enclave.platform.attestation.VerifiedAttestation;
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.audit.api.Action;
@@ -9,6 +12,7 @@ import care.enclave.audit.api.AuditEvent;
 import care.enclave.audit.api.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
@@ -23,7 +27,9 @@ import java.util.Map;
 /**
  * Secure key release, modelled on Azure Key Vault's: a key goes out only inside a JWE encrypted to the
  * public key the attested enclave put in its runtime data (so only that enclave can open it), and only
- * if the token satisfies the key's release policy. ECDH-ES+A256KW for EC keys, RSA-OAEP-256 for RSA keys,
+ * if the token satisfies the key's release policy, is meant for this vault ({@code attestation.vault.audience};
+ * one without {@code aud} only unless {@code attestation.vault.require-audience}), and comes with a DPoP proof
+ * of the key its runtime data binds. ECDH-ES+A256KW for EC keys, RSA-OAEP-256 for RSA keys,
  * content encrypted with A256GCM. Every grant (key and receiving enclave) and refusal (with its reason) is
  * audited; a key goes out only once its release is recorded.
  */
@@ -39,12 +45,24 @@ public class KeyRelease {
     @Inject
     AuditTrail audit;
 
-    public String release(String name, String token) {
+    @Inject
+    ProofOfPossession proofs;
+
+    @Inject
+    @ConfigProperty(name = "attestation.vault.audience", defaultValue = "enclave-care-key-vault")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "attestation.vault.require-audience", defaultValue = "false")
+    boolean requireAudience;
+
+    /** @param request the release request as its DPoP proof must name it */
+    public String release(String name, String token, ProofRequest request) {
         String wrapped;
         VerifiedAttestation attestation;
         try {
             KeyVault.Entry entry = vault.get(name);
-            attestation = verify(token, entry);
+            attestation = verify(token, entry, request);
             Map<String, Object> jwk = attestation.runtimeKey("enc").orElseThrow(() -> new AttestationFailure(
                     Reason.RUNTIME_KEY_MISSING, "the token's runtime data names no encryption key"));
             wrapped = wrap(entry.material(), publicKey(jwk));
@@ -58,9 +76,12 @@ public class KeyRelease {
         return wrapped;
     }
 
-    private VerifiedAttestation verify(String token, KeyVault.Entry entry) {
+    private VerifiedAttestation verify(String token, KeyVault.Entry entry, ProofRequest request) {
         try {
-            return tokens.verify(token, entry.releasePolicy());
+            VerifiedAttestation attestation = tokens.verify(token, entry.releasePolicy());
+            new Audiences(audience, requireAudience).check(attestation);
+            proofs.verify(request, attestation);
+            return attestation;
         } catch (AttestationTokenException refused) {
             Reason reason = Reason.valueOf(refused.reason());
             if (reason == Reason.ENCLAVE_NOT_ALLOWED || reason == Reason.DEBUG_ENCLAVE_REFUSED) {

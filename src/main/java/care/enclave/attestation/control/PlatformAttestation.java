@@ -2,14 +2,21 @@ package care.enclave.attestation.control;
 
 import care.enclave.attestation.api.Attestation;
 import care.enclave.attestation.entity.RuntimeData;
+import care.enclave.platform.attestation.ProofSigner;
+import care.enclave.platform.security.UnverifiedClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import care.enclave.platform.security.UnverifiedClaims;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
-/** {@link Attestation} for other modules, over the in-process attestation service and this enclave's evidence. */
+/**
+ * {@link Attestation} for other modules, over the in-process attestation service and this enclave's evidence,
+ * which binds the proof key ({@link EnclaveKeys}) that signs the proofs here: the key never leaves this module.
+ */
 @ApplicationScoped
 public class PlatformAttestation implements Attestation {
 
@@ -22,10 +29,12 @@ public class PlatformAttestation implements Attestation {
     EvidenceService evidence;
 
     @Inject
+    EnclaveKeys keys;
+
+    @Inject
     Clock clock;
 
-    private String token;
-    private long expiresAt;
+    private final Map<String, String> tokens = new HashMap<>();
 
     @Override
     public String attest(byte[] quote, byte[] runtimeDataJson, String nonce) {
@@ -33,13 +42,19 @@ public class PlatformAttestation implements Attestation {
     }
 
     @Override
-    public synchronized String ownToken() {
-        if (token == null || clock.instant().getEpochSecond() > expiresAt - RENEW_BEFORE_EXPIRY.toSeconds()) {
+    public synchronized String ownToken(String audience) {
+        String token = tokens.get(audience);
+        if (token == null || clock.instant().getEpochSecond() > expiry(token) - RENEW_BEFORE_EXPIRY.toSeconds()) {
             EvidenceService.Evidence own = evidence.produce((String) null);
-            token = service.attestSgx(own.quote(), own.runtimeData(), null);
-            expiresAt = expiry(token);
+            token = service.attestSgx(own.quote(), own.runtimeData(), null, audience, null);
+            tokens.put(audience, token);
         }
         return token;
+    }
+
+    @Override
+    public String proof(String method, URI uri, String token) {
+        return ProofSigner.sign(keys.proofKey(), method, uri, token, clock.instant());
     }
 
     private static long expiry(String token) {

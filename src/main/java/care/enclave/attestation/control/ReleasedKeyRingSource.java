@@ -3,6 +3,9 @@ package care.enclave.attestation.control;
 import care.enclave.platform.attestation.Expectations;
 import care.enclave.attestation.entity.ReportBody;
 import care.enclave.attestation.entity.SgxQuote;
+import care.enclave.platform.attestation.ProofKeys;
+import care.enclave.platform.attestation.ProofRequest;
+import care.enclave.platform.attestation.ProofSigner;
 import care.enclave.platform.keys.KeyRing;
 import care.enclave.platform.keys.KeyRingSource;
 import care.enclave.platform.keys.SealedFileKeyRingSource;
@@ -15,8 +18,10 @@ import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.lang.JoseException;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +29,8 @@ import java.util.logging.Logger;
 
 /**
  * The patients' key ring, released by the key vault to this enclave only after it attests itself: fresh
- * key pair → evidence binding its public key → attestation token → release → JWE that only the fresh
- * private key opens. The ring exists in plaintext only in this process. The vault's release policy pins
+ * key pairs → evidence binding their public keys → attestation token for the vault → release with a DPoP proof
+ * by the fresh signing key → JWE that only the fresh private transport key opens. The ring exists in plaintext only in this process. The vault's release policy pins
  * this enclave's signer (MRSIGNER), so a new build by the same signer still gets the key.
  */
 @ApplicationScoped
@@ -53,6 +58,17 @@ public class ReleasedKeyRingSource implements KeyRingSource {
     @ConfigProperty(name = "attestation.trust-simulated", defaultValue = "false")
     boolean trustSimulated;
 
+    @Inject
+    @ConfigProperty(name = "attestation.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "attestation.vault.audience", defaultValue = "enclave-care-key-vault")
+    String vaultAudience;
+
+    @Inject
+    Clock clock;
+
     @Override
     public String name() {
         return "key-release";
@@ -62,15 +78,20 @@ public class ReleasedKeyRingSource implements KeyRingSource {
     public KeyRing load() {
         vault.createIfAbsent(KEY_NAME, this::initialRing, new Expectations(List.of(), List.of(ownSigner()), trustSimulated));
         EllipticCurveJsonWebKey transport = EnclaveKeys.newRequestKey();
+        EllipticCurveJsonWebKey proofKey = ProofKeys.generate();
         byte[] nonceBytes = new byte[16];
         new SecureRandom().nextBytes(nonceBytes);
         String nonce = HexFormat.of().formatHex(nonceBytes);
-        byte[] runtime = JsonUtil.toJson(Map.of("keys",
-                List.of(transport.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)), "nonce", nonce))
+        byte[] runtime = JsonUtil.toJson(Map.of("keys", List.of(transport.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                proofKey.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)), "nonce", nonce))
                 .getBytes(StandardCharsets.UTF_8);
         EvidenceService.Evidence own = evidence.produce(runtime);
-        String token = attestation.attestSgx(own.quote(), own.runtimeData(), nonce);
-        KeyRing ring = KeyRing.fromBytes(unwrap(release.release(KEY_NAME, token), transport));
+        String token = attestation.attestSgx(own.quote(), own.runtimeData(), nonce, vaultAudience, null);
+        // In process, but proved exactly as a remote enclave would prove it to the vault's URL.
+        URI releaseUri = URI.create(issuer + "/keys/" + KEY_NAME + "/release");
+        ProofRequest request = new ProofRequest("POST", releaseUri,
+                ProofSigner.sign(proofKey, "POST", releaseUri, token, clock.instant()));
+        KeyRing ring = KeyRing.fromBytes(unwrap(release.release(KEY_NAME, token, request), transport));
         LOG.info("The patients' key ring was released to this enclave after attestation");
         return ring;
     }

@@ -40,7 +40,8 @@ public class TokenIssuer {
     @ConfigProperty(name = "attestation.token.lifetime", defaultValue = "PT8H")
     Duration lifetime;
 
-    public String issue(VerifiedQuote quote, RuntimeData runtime, String nonce, String policyHash) {
+    /** @param audience the service the token is for ({@code aud}), or null for none */
+    public String issue(VerifiedQuote quote, RuntimeData runtime, String nonce, String audience, String policyHash) {
         JwtClaims claims = new JwtClaims();
         long now = clock.instant().getEpochSecond();
         claims.setIssuer(issuer);
@@ -50,6 +51,9 @@ public class TokenIssuer {
         claims.setGeneratedJwtId();
         if (nonce != null) {
             claims.setClaim("nonce", nonce);
+        }
+        if (audience != null) {
+            claims.setAudience(audience);
         }
         claims.setClaim("x-ms-ver", "1.0");
         claims.setClaim("x-ms-attestation-type", "sgx");

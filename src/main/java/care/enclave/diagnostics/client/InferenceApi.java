@@ -42,7 +42,7 @@ public interface InferenceApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response infer(@PathParam("name") String model, @HeaderParam("X-Request-Id") String requestId,
-                   @HeaderParam("Authorization") String attestationToken,
+                   @HeaderParam("Authorization") String attestationToken, @HeaderParam("DPoP") String proof,
                    @HeaderParam(KServeBinary.HEADER_LENGTH) String headerLength, String sealedRequest);
 
     /** A sealed answer and its {@code Inference-Header-Content-Length} (null when it holds no binary tensors). */
@@ -50,9 +50,9 @@ public interface InferenceApi {
     }
 
     /** {@link #infer}, with the answer's body and header read here so that no HTTP type reaches the caller. */
-    default SealedAnswer inferSealed(String model, String requestId, String attestationToken, String headerLength,
-                                     String sealedRequest) {
-        try (Response response = infer(model, requestId, attestationToken, headerLength, sealedRequest)) {
+    default SealedAnswer inferSealed(String model, String requestId, String attestationToken, String proof,
+                                     String headerLength, String sealedRequest) {
+        try (Response response = infer(model, requestId, attestationToken, proof, headerLength, sealedRequest)) {
             if (response.getStatus() >= 400) {
                 // Implementations differ on whether response exception mappers run for a Response return type.
                 throw new ProviderResponses().toThrowable(response);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -32,7 +33,7 @@ import static care.enclave.platform.json.JsonSupport.JSON;
 /**
  * Delineates a brain MRI slice with the provider's model, confidentially: decode and prepare the image
  * here, verify the provider enclave, seal the request to its attested key, call it with our own attestation
- * token, open the sealed answer, and draw the outline here. The provider's host sees only ciphertext.
+ * token for the provider's audience and a DPoP proof signed in this enclave, open the sealed answer, and draw the outline here. The provider's host sees only ciphertext.
  */
 @ApplicationScoped
 public class DelineationService {
@@ -61,6 +62,15 @@ public class DelineationService {
     @Inject
     @ConfigProperty(name = "diagnostics.model", defaultValue = "unet")
     String modelName;
+
+    /** The audience our token names for the provider: its {@code inference.callers.audience}. */
+    @Inject
+    @ConfigProperty(name = "diagnostics.provider.audience", defaultValue = "enclave-care-inference")
+    String providerAudience;
+
+    @Inject
+    @ConfigProperty(name = "inference/mp-rest/url")
+    String providerUrl;
 
     /** The outlined image with how it was produced and by whom. */
     public record Result(Delineation delineation, VerifiedProvider provider, long verifyMillis, long inferMillis) {
@@ -124,9 +134,10 @@ public class DelineationService {
                 JSON.createObjectBuilder().add("parameters", JSON.createObjectBuilder().add("binary_data_output", true)),
                 "inputs", List.of(new Fp32Tensor(inputName, input.shape(), input.tensor())), name -> true);
         SealedExchange.Sealed sealed = SealedExchange.seal(verified.requestKey(), request.bytes(), aad);
-        InferenceApi.SealedAnswer answer = call(() -> provider.inferSealed(modelName, requestId,
-                "Bearer " + attestation.ownToken(), String.valueOf(request.headerLength().orElseThrow()),
-                SealedExchangeJson.encodeRequest(sealed)));
+        String token = attestation.ownToken(providerAudience);
+        String proof = attestation.proof("POST", inferUri(), token);
+        InferenceApi.SealedAnswer answer = call(() -> provider.inferSealed(modelName, requestId, "DPoP " + token, proof,
+                String.valueOf(request.headerLength().orElseThrow()), SealedExchangeJson.encodeRequest(sealed)));
         try {
             byte[] plain = sealed.openResponse(SealedExchangeJson.decodeResponse(answer.sealed()), aad);
             List<Fp32Tensor> outputs = KServeBinary.read(plain, answer.headerLength(), "outputs").tensors();
@@ -137,6 +148,12 @@ public class DelineationService {
         } catch (SealedExchangeException | KServeBinaryException e) {
             throw new ProviderException(Kind.REFUSED, "the provider's answer does not open or is not an inference response");
         }
+    }
+
+    /** The URL the provider sees for this call, which the DPoP proof must name (RFC 9449 htu). */
+    private URI inferUri() {
+        String base = providerUrl.endsWith("/") ? providerUrl.substring(0, providerUrl.length() - 1) : providerUrl;
+        return URI.create(base + "/inference/v2/models/" + modelName + "/infer");
     }
 
     /** A provider that cannot be reached or answers nonsense is unavailable; its own refusals pass through. */

@@ -24,17 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /inference/v2/models/{name}/infer}: an Open Inference Protocol request sealed to this enclave,
- * from an attested enclave allowed to call (bearer attestation token), answered sealed to it. With the binary
+ * from an attested enclave allowed to call (its attestation token for this provider's audience with a DPoP proof of
+ * the key the token binds, both checked by {@code CallerEnclaves} before this runs), answered sealed to it. With the binary
  * tensor data extension the sealed plaintext's JSON header length travels as {@code Inference-Header-Content-Length},
  * in the request and in the answer, as the extension has it; it is checked against the opened plaintext.
  */
 @Path("inference/v2/models/{name}/infer")
 @Tag(name = "Inference")
-@SecurityRequirement(name = "enclaveAttestation")
+@SecurityRequirementsSet({@SecurityRequirement(name = "enclaveAttestation"), @SecurityRequirement(name = "dpopProof")})
 @RolesAllowed("enclave")
 @Produces(MediaType.APPLICATION_JSON)
 public class InferResource {
@@ -52,7 +54,8 @@ public class InferResource {
     @POST
     @Operation(summary = "Run a model on a sealed request",
             description = "An Open Inference Protocol request HPKE-sealed to the provider's attested key, with the model "
-                    + "name and X-Request-Id as associated data; answered sealed to the caller.")
+                    + "name and X-Request-Id as associated data; answered sealed to the caller. The caller's attestation "
+                    + "token (Authorization: DPoP) must come with a DPoP proof header signed by the key it binds.")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "SealedMessage")))
     @APIResponse(responseCode = "200", description = "The sealed answer",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "SealedMessage")))

@@ -1,6 +1,7 @@
 package care.enclave.inference.client;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,5 +25,5 @@ public interface KeyVaultApi {
 
     @POST
     @Path("keys/{name}/release")
-    String release(@PathParam("name") String keyName, String target);
+    String release(@PathParam("name") String keyName, @HeaderParam("DPoP") String proof, String target);
 }

@@ -56,6 +56,10 @@ public class ProviderIdentity {
     String keyName;
 
     @Inject
+    @ConfigProperty(name = "inference.request-key.vault-audience", defaultValue = "enclave-care-key-vault")
+    String vaultAudience;
+
+    @Inject
     @ConfigProperty(name = "inference.request-key.timeout-millis", defaultValue = "10000")
     long timeoutMillis;
 
@@ -111,7 +115,7 @@ public class ProviderIdentity {
             throw new InferenceException(Kind.BUSY, "the request key has not been released to this replica yet");
         }
         try {
-            requestKey = jwk(ReleasedRequestKey.obtain(vaultUrl.orElseThrow(), keyName, evidence, timeoutMillis));
+            requestKey = jwk(ReleasedRequestKey.obtain(vaultUrl.orElseThrow(), keyName, vaultAudience, evidence, timeoutMillis));
             LOG.info("The shared request key was released to this replica after attestation");
             return requestKey;
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package care.enclave.inference.control;
 
 import care.enclave.inference.client.KeyVaultApi;
+import care.enclave.platform.attestation.ProofKeys;
+import care.enclave.platform.attestation.ProofSigner;
 import care.enclave.platform.crypto.SealedExchange;
 import care.enclave.platform.enclave.EvidenceProvider;
 import jakarta.json.JsonObject;
@@ -24,13 +26,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 
 import static care.enclave.platform.json.JsonSupport.JSON;
 
 /**
  * Obtains the request key every replica of this provider shares (what confonnx could not do): attest this
- * enclave with a fresh transport key in its runtime data, have the vault release the named secret wrapped to
- * that transport key (so only this enclave opens it), and derive the HPKE key pair from the secret with RFC 9180
+ * enclave with a fresh transport key and a fresh proof key in its runtime data, for the vault's audience, have
+ * the vault release the named secret (proving possession of the proof key, RFC 9449) wrapped to that transport key (so only this enclave opens it), and derive the HPKE key pair from the secret with RFC 9180
  * DeriveKeyPair. The secret and the private key exist only in this process.
  */
 final class ReleasedRequestKey {
@@ -40,17 +43,20 @@ final class ReleasedRequestKey {
     private ReleasedRequestKey() {
     }
 
-    static KeyPair obtain(URI vault, String keyName, EvidenceProvider evidence, long timeoutMillis) {
+    static KeyPair obtain(URI vault, String keyName, String audience, EvidenceProvider evidence, long timeoutMillis) {
         KeyVaultApi api = RestClientBuilder.newBuilder().baseUri(vault)
                 .connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS).readTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .build(KeyVaultApi.class);
         EllipticCurveJsonWebKey transport = transportKey();
+        EllipticCurveJsonWebKey proofKey = ProofKeys.generate();
         String nonce = nonce();
-        byte[] runtime = JsonUtil.toJson(Map.of("keys", List.of(transport.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)),
-                "nonce", nonce)).getBytes(StandardCharsets.UTF_8);
+        byte[] runtime = JsonUtil.toJson(Map.of("keys", List.of(transport.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                proofKey.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)), "nonce", nonce)).getBytes(StandardCharsets.UTF_8);
         byte[] quote = evidence.quote(EvidenceProvider.reportDataFor(runtime));
-        String token = field(api.attest(API_VERSION, attestRequest(quote, runtime, nonce)), "token");
-        String wrapped = field(api.release(keyName, JSON.createObjectBuilder().add("target", token).build().toString()), "value");
+        String token = field(api.attest(API_VERSION, attestRequest(quote, runtime, nonce, audience)), "token");
+        String proof = ProofSigner.sign(proofKey, "POST", releaseUri(vault, keyName), token, Instant.now());
+        String wrapped = field(api.release(keyName, proof,
+                JSON.createObjectBuilder().add("target", token).build().toString()), "value");
         byte[] secret = unwrap(wrapped, transport);
         try {
             return SealedExchange.deriveKeyPair(secret);
@@ -59,11 +65,17 @@ final class ReleasedRequestKey {
         }
     }
 
-    private static String attestRequest(byte[] quote, byte[] runtime, String nonce) {
+    private static String attestRequest(byte[] quote, byte[] runtime, String nonce, String audience) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return JSON.createObjectBuilder().add("quote", b64.encodeToString(quote))
                 .add("runtimeData", JSON.createObjectBuilder().add("data", b64.encodeToString(runtime)).add("dataType", "JSON"))
-                .add("nonce", nonce).build().toString();
+                .add("nonce", nonce).add("audience", audience).build().toString();
+    }
+
+    /** The release URL as the vault sees it, which the DPoP proof must name (RFC 9449 htu). */
+    static URI releaseUri(URI vault, String keyName) {
+        String base = vault.toString().endsWith("/") ? vault.toString() : vault + "/";
+        return URI.create(base + "keys/" + keyName + "/release");
     }
 
     private static String field(String json, String name) {

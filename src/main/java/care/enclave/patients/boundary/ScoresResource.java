@@ -14,15 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /score/{id}}: the risk score alone, for clerks and attested partners. */
 @RolesAllowed({"clerk", "partner"})
 @Path("score/{id}")
 @Tag(name = "Patients")
-@SecurityRequirement(name = "staffBasic")
-@SecurityRequirement(name = "partnerJwt")
-@SecurityRequirement(name = "enclaveAttestation")
+@SecurityRequirementsSet(@SecurityRequirement(name = "staffBasic"))
+@SecurityRequirementsSet(@SecurityRequirement(name = "partnerJwt"))
+@SecurityRequirementsSet({@SecurityRequirement(name = "enclaveAttestation"), @SecurityRequirement(name = "dpopProof")})
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoresResource {
 

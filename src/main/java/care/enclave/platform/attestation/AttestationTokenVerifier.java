@@ -190,7 +190,8 @@ public class AttestationTokenVerifier implements AttestationTokens {
                     (String) c.get("x-ms-sgx-mrsigner"), number(c.get("x-ms-sgx-product-id")),
                     number(c.get("x-ms-sgx-svn")), Boolean.TRUE.equals(c.get("x-ms-sgx-is-debuggable")),
                     String.valueOf(c.get("x-enclave-care-evidence")).startsWith("simulated"),
-                    (Map<String, Object>) c.get("x-ms-runtime"), token);
+                    (Map<String, Object>) c.get("x-ms-runtime"), token,
+                    claims.hasAudience() ? claims.getAudience() : List.of());
         } catch (ClassCastException | MalformedClaimException e) {
             throw new AttestationTokenException("TOKEN_INVALID", "an SGX claim has the wrong type");
         }

@@ -34,6 +34,8 @@ public class AccessControl implements ContainerRequestFilter {
 
     private static final String BASIC_CHALLENGE = "Basic realm=\"Enclave Care\", charset=\"UTF-8\"";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"Enclave Care\", error=\"invalid_token\"";
+    /** RFC 9449 section 7.1: an attestation token whose proof of possession failed. */
+    private static final String DPOP_CHALLENGE = "DPoP realm=\"Enclave Care\", error=\"invalid_dpop_proof\", algs=\"ES256\"";
     /** For the portal's own requests: a scheme browsers do not answer with a password dialog. */
     public static final String SESSION_CHALLENGE = "Session realm=\"Enclave Care\"";
     /** Sent by the portal on every request it makes, so its 401s carry {@link #SESSION_CHALLENGE}. */
@@ -105,8 +107,14 @@ public class AccessControl implements ContainerRequestFilter {
         boolean bearer = "bearer".equals(rejected);
         String detail = rejected == null ? "Sign in to use this resource."
                 : bearer ? "The bearer token is not valid here." : "The credentials are not valid.";
-        Response problem = problems.respond(Problem.of(401, "Unauthorized").detail(detail));
+        Problem unauthorized = Problem.of(401, "Unauthorized").detail(detail);
+        Object reason = request.getAttribute(CallerAuthentication.REJECTED_REASON);
+        if (reason != null) {
+            unauthorized.extension("reason", reason.toString());
+        }
+        Response problem = problems.respond(unauthorized);
         String challenge = request.getHeader(PORTAL_HEADER) != null ? SESSION_CHALLENGE
+                : reason != null && reason.toString().startsWith("PROOF_") ? DPOP_CHALLENGE
                 : bearer ? BEARER_CHALLENGE : BASIC_CHALLENGE;
         return Response.fromResponse(problem).header("WWW-Authenticate", challenge).build();
     }

@@ -1,5 +1,7 @@
 package care.enclave.platform.security;
 
+import care.enclave.platform.attestation.ProofRequest;
+
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,9 +15,10 @@ public interface BearerTokenAuthenticator {
     /**
      * @return the caller with the roles this authenticator grants (possibly none: every authenticator that
      *     accepts the token adds its roles), or empty when the token is not of this kind
+     * @param request the request the token came with, for kinds of token that need proof of possession
      * @throws BearerTokenException when the token is of this kind but fails verification
      */
-    Optional<VerifiedCaller> authenticate(String token);
+    Optional<VerifiedCaller> authenticate(String token, ProofRequest request);
 
     /** A verified token and the roles it grants here. */
     record VerifiedCaller(VerifiedToken token, Set<String> roles) {

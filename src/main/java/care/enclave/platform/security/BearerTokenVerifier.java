@@ -1,5 +1,6 @@
 package care.enclave.platform.security;
 
+import care.enclave.platform.attestation.ProofRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,7 +74,7 @@ public class BearerTokenVerifier implements BearerTokenAuthenticator {
 
     /** Only tokens naming the configured partner issuer are this verifier's to judge. */
     @Override
-    public Optional<VerifiedCaller> authenticate(String token) {
+    public Optional<VerifiedCaller> authenticate(String token, ProofRequest request) {
         return consumer != null && issuer.get().equals(UnverifiedClaims.issuer(token)) ? Optional.of(verify(token))
                 : Optional.empty();
     }

@@ -1,5 +1,6 @@
 package care.enclave.platform.security;
 
+import care.enclave.platform.attestation.ProofRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -14,8 +15,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +49,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     static final String REJECTED_SCHEME = CallerAuthentication.class.getName() + ".rejected";
     /** Request attribute naming the staff account a rejected Basic login claimed (only a real account name). */
     static final String REJECTED_USER = CallerAuthentication.class.getName() + ".rejected-user";
+    /** Request attribute holding a refused token's stable reason code (e.g. PROOF_MISSING), when there is one. */
+    static final String REJECTED_REASON = CallerAuthentication.class.getName() + ".rejected-reason";
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
     /** The Jakarta Authentication key naming the request's auth type (HttpServletRequest.getAuthType). */
     private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
@@ -71,6 +77,10 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).strip(), request, context);
+        }
+        if (authorization.regionMatches(true, 0, "DPoP ", 0, 5)) {
+            // RFC 9449's scheme for proof-bound tokens; every authenticator that needs a proof demands it either way.
+            return bearer(authorization.substring(5).strip(), request, context);
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization, request, context);
@@ -112,8 +122,10 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         try {
             BearerTokenAuthenticator.VerifiedCaller caller = null;
             Set<String> roles = new HashSet<>();
+            // One object for all authenticators: a proof shown to each of them is not replayed by that (ProofReplays).
+            ProofRequest proved = proofRequest(request);
             for (BearerTokenAuthenticator authenticator : bearerTokens) {
-                Optional<BearerTokenAuthenticator.VerifiedCaller> accepted = authenticator.authenticate(token);
+                Optional<BearerTokenAuthenticator.VerifiedCaller> accepted = authenticator.authenticate(token, proved);
                 if (accepted.isPresent()) {
                     caller = caller == null ? accepted.get() : caller;
                     roles.addAll(accepted.get().roles());
@@ -129,7 +141,21 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         } catch (BearerTokenException e) {
             LOG.fine(e::getMessage);
             request.setAttribute(REJECTED_SCHEME, "bearer");
+            if (e.reason() != null) {
+                request.setAttribute(REJECTED_REASON, e.reason());
+            }
             return context.doNothing();
+        }
+    }
+
+    /** The request as a DPoP proof names it: method, URL without query (RFC 9449 htm, htu), the proof header. */
+    private static ProofRequest proofRequest(HttpServletRequest request) {
+        List<String> proofs = Collections.list(request.getHeaders("DPoP"));
+        String proof = proofs.isEmpty() ? null : proofs.size() == 1 ? proofs.get(0) : ProofRequest.SEVERAL;
+        try {
+            return new ProofRequest(request.getMethod(), URI.create(request.getRequestURL().toString()), proof);
+        } catch (IllegalArgumentException e) {
+            return new ProofRequest(request.getMethod(), URI.create("invalid:/"), ProofRequest.SEVERAL);
         }
     }
 

@@ -7,6 +7,10 @@ import care.enclave.platform.enclave.SimulatedPlatforms;
 import care.enclave.platform.enclave.SimulatedEvidenceProvider;
 
 import care.enclave.platform.attestation.Expectations;
+import care.enclave.platform.attestation.ProofKeys;
+import care.enclave.platform.attestation.ProofOfPossession;
+import care.enclave.platform.attestation.ProofRequest;
+import care.enclave.platform.attestation.ProofSigner;
 import care.enclave.platform.attestation.VerifiedAttestation;
 import care.enclave.attestation.control.AttestationFailure.Reason;
 import care.enclave.platform.keys.KeyRing;
@@ -20,8 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SimulatedRoundTripTest {
 
     static final byte[] MRENCLAVE = HexFormat.of().parseHex("ab".repeat(32));
+    static final URI RELEASE_URI = URI.create("https://localhost:9443/keys/k1/release");
+    static final String AUDIENCE = "enclave-care-key-vault";
 
     @TempDir
     Path dir;
@@ -67,6 +76,19 @@ class SimulatedRoundTripTest {
         release.vault = vault;
         release.tokens = service.verifier;
         release.audit = service.audited::add;
+        release.proofs = ProofOfPossession.of(now, Duration.ofSeconds(60), 1000);
+        release.audience = "enclave-care-key-vault";
+        release.requireAudience = true;
+    }
+
+    /** A release request as a remote enclave would send it: a DPoP proof by {@code proofKey} of {@code token}. */
+    private String release(String name, String token, EllipticCurveJsonWebKey proofKey) {
+        return release.release(name, token, new ProofRequest("POST", RELEASE_URI,
+                ProofSigner.sign(proofKey, "POST", RELEASE_URI, token, Instant.now())));
+    }
+
+    private String unproved(String name, String token) {
+        return release.release(name, token, new ProofRequest("POST", RELEASE_URI, null));
     }
 
     private String attest(EvidenceService.Evidence produced, String nonce) {
@@ -101,11 +123,10 @@ class SimulatedRoundTripTest {
         byte[] material = "the patients' key ring".getBytes();
         vault.createIfAbsent("k1", () -> material, new Expectations(List.of(), List.of(), true));
         EllipticCurveJsonWebKey transport = EnclaveKeys.newRequestKey();
-        byte[] runtime = org.jose4j.json.JsonUtil.toJson(java.util.Map.of("keys",
-                List.of(transport.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)))).getBytes();
-        String token = attest(evidence.produce(runtime), null);
+        EllipticCurveJsonWebKey proofKey = ProofKeys.generate();
+        String token = forVault(runtimeWith(transport, proofKey));
 
-        String jwe = release.release("k1", token);
+        String jwe = release("k1", token, proofKey);
 
         assertArrayEquals(material, open(jwe, transport));
         EllipticCurveJsonWebKey someoneElse = EnclaveKeys.newRequestKey();
@@ -117,11 +138,50 @@ class SimulatedRoundTripTest {
     }
 
     @Test
+    void aReleaseWithoutProofOrWithAnotherKeysProofGetsNothing() {
+        vault.createIfAbsent("k1", () -> new byte[32], new Expectations(List.of(), List.of(), true));
+        EllipticCurveJsonWebKey proofKey = ProofKeys.generate();
+        String token = forVault(runtimeWith(EnclaveKeys.newRequestKey(), proofKey));
+
+        assertEquals(Reason.PROOF_MISSING, assertThrows(AttestationFailure.class, () -> unproved("k1", token)).failedCheck());
+        assertEquals(Reason.PROOF_KEY_MISMATCH, assertThrows(AttestationFailure.class,
+                () -> release("k1", token, ProofKeys.generate())).failedCheck());
+        assertEquals(AuditEvent.denied(Action.KEY_RELEASE, "PROOF_KEY_MISMATCH").on("key=k1"),
+                service.audited.get(service.audited.size() - 1));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrForNoneGetsNothing() {
+        vault.createIfAbsent("k1", () -> new byte[32], new Expectations(List.of(), List.of(), true));
+        EllipticCurveJsonWebKey proofKey = ProofKeys.generate();
+        EvidenceService.Evidence produced = evidence.produce(runtimeWith(EnclaveKeys.newRequestKey(), proofKey));
+        String elsewhere = service.service.attestSgx(produced.quote(), produced.runtimeData(), null, "enclave-care-inference", null);
+        String nowhere = service.service.attestSgx(produced.quote(), produced.runtimeData(), null, null, null);
+
+        assertEquals(Reason.AUDIENCE_MISMATCH, assertThrows(AttestationFailure.class,
+                () -> release("k1", elsewhere, proofKey)).failedCheck());
+        assertEquals(Reason.AUDIENCE_MISMATCH, assertThrows(AttestationFailure.class,
+                () -> release("k1", nowhere, proofKey)).failedCheck());
+    }
+
+    @Test
+    void theTokenCarriesOnlyTheNonceTheEvidenceBinds() {
+        EvidenceService.Evidence produced = evidence.produce("bound");
+
+        assertEquals(Reason.NONCE_MISMATCH, assertThrows(AttestationFailure.class,
+                () -> attest(produced, "another")).failedCheck());
+        VerifiedAttestation unasked = service.verifier.verify(attest(produced, null), Expectations.mrEnclave(List.of(), true));
+        assertEquals("bound", claim(unasked.token(), "nonce"));
+        assertEquals(Reason.NONCE_MISMATCH, assertThrows(AttestationFailure.class,
+                () -> attest(evidence.produce((String) null), "unbound")).failedCheck());
+    }
+
+    @Test
     void aKeyWhosePolicyRefusesDebugEnclavesIsNotReleasedToASimulatedOne() {
         vault.createIfAbsent("prod", () -> new byte[32], new Expectations(List.of(), List.of(), false));
         String token = attest(evidence.produce("n"), "n");
 
-        AttestationFailure failure = assertThrows(AttestationFailure.class, () -> release.release("prod", token));
+        AttestationFailure failure = assertThrows(AttestationFailure.class, () -> unproved("prod", token));
         assertEquals(Reason.RELEASE_POLICY_VIOLATION, failure.failedCheck());
         assertEquals(AuditEvent.denied(Action.KEY_RELEASE, "RELEASE_POLICY_VIOLATION").on("key=prod"),
                 service.audited.get(service.audited.size() - 1));
@@ -133,16 +193,18 @@ class SimulatedRoundTripTest {
         String token = attest(evidence.produce("n"), "n");
 
         assertEquals(Reason.RELEASE_POLICY_VIOLATION,
-                assertThrows(AttestationFailure.class, () -> release.release("other", token)).failedCheck());
+                assertThrows(AttestationFailure.class, () -> unproved("other", token)).failedCheck());
     }
 
     @Test
     void aTokenWithoutARuntimeKeyGetsNothing() {
         vault.createIfAbsent("k2", () -> new byte[32], new Expectations(List.of(), List.of(), true));
-        String token = attest(evidence.produce("{\"nonce\":\"x\"}".getBytes()), null);
+        EllipticCurveJsonWebKey proofKey = ProofKeys.generate();
+        String token = forVault(org.jose4j.json.JsonUtil.toJson(java.util.Map.of("keys",
+                List.of(proofKey.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)))).getBytes());
 
         assertEquals(Reason.RUNTIME_KEY_MISSING,
-                assertThrows(AttestationFailure.class, () -> release.release("k2", token)).failedCheck());
+                assertThrows(AttestationFailure.class, () -> release("k2", token, proofKey)).failedCheck());
     }
 
     @Test
@@ -150,7 +212,7 @@ class SimulatedRoundTripTest {
         String token = attest(evidence.produce("n"), "n");
 
         assertEquals(Reason.KEY_NOT_FOUND,
-                assertThrows(AttestationFailure.class, () -> release.release("nope", token)).failedCheck());
+                assertThrows(AttestationFailure.class, () -> unproved("nope", token)).failedCheck());
         assertEquals(AuditEvent.denied(Action.KEY_RELEASE, "KEY_NOT_FOUND"), service.audited.get(service.audited.size() - 1),
                 "a name that is no key's is not recorded: it came from the caller");
     }
@@ -164,12 +226,30 @@ class SimulatedRoundTripTest {
         source.vault = vault;
         source.sealedFile = sealedFileSource(dir);
         source.trustSimulated = true;
+        source.issuer = "https://localhost:9443";
+        source.vaultAudience = AUDIENCE;
+        source.clock = Clock.systemUTC();
 
         KeyRing first = source.load();
         KeyRing again = source.load();
 
         assertArrayEquals(first.indexKey().getEncoded(), again.indexKey().getEncoded());
         assertArrayEquals(first.current().key().getEncoded(), again.current().key().getEncoded());
+    }
+
+    private String forVault(byte[] runtime) {
+        EvidenceService.Evidence produced = evidence.produce(runtime);
+        return service.service.attestSgx(produced.quote(), produced.runtimeData(), null, AUDIENCE, null);
+    }
+
+    private static byte[] runtimeWith(EllipticCurveJsonWebKey transport, EllipticCurveJsonWebKey proofKey) {
+        return org.jose4j.json.JsonUtil.toJson(java.util.Map.of("keys", List.of(
+                transport.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                proofKey.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)))).getBytes();
+    }
+
+    private static Object claim(String token, String name) {
+        return care.enclave.platform.security.UnverifiedClaims.of(token).orElseThrow().getClaimValue(name);
     }
 
     static SealedFileKeyRingSource sealedFileSource(Path dataDir) {

@@ -54,12 +54,12 @@ class TokenTest {
 
     @Test
     void aRealQuoteYieldsATokenWithAzuresClaims() throws Exception {
-        String token = attestPhala("n-123");
+        String token = attestPhala(null);
 
         JwtClaims claims = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
                 .setSkipSignatureVerification().build().processToClaims(token);
         assertEquals(ISSUER, claims.getIssuer());
-        assertEquals("n-123", claims.getClaimValue("nonce"));
+        assertFalse(claims.hasClaim("nonce"), "a quote without runtime data binds no nonce");
         assertEquals("sgx", claims.getClaimValue("x-ms-attestation-type"));
         assertTrue(((String) claims.getClaimValue("x-ms-sgx-mrenclave")).startsWith("33d8736db756ed49"));
         assertEquals(Boolean.FALSE, claims.getClaimValue("x-ms-sgx-is-debuggable"));
@@ -67,6 +67,12 @@ class TokenTest {
         JsonWebSignature header = (JsonWebSignature) JsonWebSignature.fromCompactSerialization(token);
         assertEquals(ISSUER + "/certs", header.getHeader("jku"));
         assertEquals("JWT", header.getHeader("typ"));
+    }
+
+    @Test
+    void aNonceTheEvidenceDoesNotBindIsRefused() {
+        assertEquals(Reason.NONCE_MISMATCH,
+                assertThrows(AttestationFailure.class, () -> attestPhala("n-123")).failedCheck());
     }
 
     @Test
@@ -98,7 +104,7 @@ class TokenTest {
         byte[] runtime = Vectors.read("sgx/azure_sdk_oe.runtime_data.bin");
         byte[] report = Vectors.read("sgx/azure_sdk_oe_nondebug.oe_report.bin");
         // The Azure SDK's runtime data ends in a NUL byte after the JSON, so it is attested as Binary.
-        String token = fixture.service.attestOpenEnclave(report, new RuntimeData(runtime, false), null, null);
+        String token = fixture.service.attestOpenEnclave(report, new RuntimeData(runtime, false), null, null, null);
 
         assertTrue(fixture.verifier.verify(token, PRODUCTION).mrEnclave().startsWith("b779202618becb63"));
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +74,7 @@ class ProviderProbeTest {
 
     private static VerifiedProvider verified() {
         VerifiedAttestation attestation = new VerifiedAttestation("https://as.test", "ab".repeat(32), "cd".repeat(32),
-                0, 0, true, true, Map.of(), "token");
+                0, 0, true, true, Map.of(), "token", List.of());
         return new VerifiedProvider(attestation, null, "unet", "ef".repeat(32));
     }
 
