@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
 final class SignInThrottle {
 
     static final int PAIR_FREE_FAILURES = 5;
-    static final int CLIENT_FREE_FAILURES = 30;
+    static final int CLIENT_FREE_FAILURES = 50;
     static final int MAX_LOCK_SECONDS = 60;
     static final int MAX_KEYS = 10_000;
     private static final long FORGET_ONE_NANOS = 60_000_000_000L;
