@@ -35,7 +35,18 @@ final class RawHttp {
 
     /** Sends {@code request} as it is (it must hold its own request line, headers and body). */
     static Answer exchange(int port, byte[] request, int timeoutMillis) throws IOException {
+        return exchangeFrom(null, port, request, timeoutMillis);
+    }
+
+    /**
+     * The same from a chosen loopback source address (e.g. {@code 127.0.0.7}), so a test can act as a client
+     * of its own: the server sees that address as the remote address, and per-client limits stay apart.
+     */
+    static Answer exchangeFrom(String localAddress, int port, byte[] request, int timeoutMillis) throws IOException {
         try (SSLSocket socket = (SSLSocket) ItServer.tls().getSocketFactory().createSocket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(new InetSocketAddress("localhost", port), 5000);
             socket.setSoTimeout(timeoutMillis);
             socket.startHandshake();

@@ -26,7 +26,8 @@ import java.util.Arrays;
  * Authorisation for every REST resource, default deny: a method (or its class) must say
  * {@code @PermitAll} or {@code @RolesAllowed}; anything else is refused. Anonymous callers get a 401
  * problem with the challenge that fits what they sent; authenticated callers without the role get 403, and
- * so does a session request that lacks its CSRF token.
+ * so does a session request that lacks its CSRF token. Basic credentials held back by the password
+ * throttle get 429 with {@code Retry-After} wherever they are sent.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -59,6 +60,11 @@ public class AccessControl implements ContainerRequestFilter {
         AnnotatedElement type = resource.getResourceClass();
         if (method == null || method.isAnnotationPresent(DenyAll.class)) {
             context.abortWith(forbidden());
+        } else if (request.getAttribute(CallerAuthentication.THROTTLED) instanceof Long wait) {
+            // Before @PermitAll too: held-back credentials are refused, never silently dropped.
+            announce(context, null, "throttled");
+            context.abortWith(problems.respond(Problem.of(429, "Too many failed logins")
+                    .detail("Wait before trying again.").retryAfter((int) Math.min(Integer.MAX_VALUE, wait))));
         } else if (method.isAnnotationPresent(PermitAll.class)) {
             return;
         } else if (method.isAnnotationPresent(RolesAllowed.class)) {
@@ -91,7 +97,7 @@ public class AccessControl implements ContainerRequestFilter {
     /** Tells observers (the audit trail) who was refused where: the route template, never the path. */
     private void announce(ContainerRequestContext context, Principal caller, String scheme) {
         Object claimed = request.getAttribute(CallerAuthentication.REJECTED_USER);
-        refusals.fire(new AccessRefused(caller, scheme, claimed == null ? null : claimed.toString(),
+        refusals.fire(new AccessRefused(caller, scheme, claimed == null ? null : claimed.toString(), request.getRemoteAddr(),
                 context.getMethod() + " " + template(), context.getUriInfo().getPathParameters().getFirst("id")));
     }
 

@@ -10,7 +10,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.SecurityContext;
@@ -51,13 +50,15 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     static final String REJECTED_USER = CallerAuthentication.class.getName() + ".rejected-user";
     /** Request attribute holding a refused token's stable reason code (e.g. PROOF_MISSING), when there is one. */
     static final String REJECTED_REASON = CallerAuthentication.class.getName() + ".rejected-reason";
+    /** Request attribute holding the seconds a throttled Basic login must wait (its password was not checked). */
+    static final String THROTTLED = CallerAuthentication.class.getName() + ".throttled";
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
     /** The Jakarta Authentication key naming the request's auth type (HttpServletRequest.getAuthType). */
     private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
     private static final String AUTH_TYPE = "ENCLAVE_CARE";
 
     @Inject
-    IdentityStoreHandler identityStores;
+    PasswordLogins logins;
 
     @Inject
     Instance<BearerTokenAuthenticator> bearerTokens;
@@ -106,10 +107,15 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus basic(String authorization, HttpServletRequest request, HttpMessageContext context) {
         Optional<UsernamePasswordCredential> login = basicCredential(authorization);
         if (login.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(login.get());
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            PasswordLogins.Outcome outcome = logins.check(request.getRemoteAddr(), login.get().getCaller(),
+                    login.get().getPasswordAsString());
+            if (outcome.valid()) {
+                CredentialValidationResult result = outcome.result();
                 return establish(request, context, new EstablishedCaller(result.getCallerPrincipal(),
                         result.getCallerGroups(), SecurityContext.BASIC_AUTH, request.isSecure()));
+            }
+            if (outcome.throttled()) {
+                request.setAttribute(THROTTLED, outcome.retryAfterSeconds());
             }
             StaffAccount.byUserName(login.get().getCaller())
                     .ifPresent(account -> request.setAttribute(REJECTED_USER, account.userName()));

@@ -14,9 +14,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
-/** Validates staff passwords against their PBKDF2 hashes; repeat logins are served from a keyed cache. */
+/**
+ * Validates staff passwords against their PBKDF2 hashes; repeat logins are served from a keyed cache. A
+ * name that is no account is verified against a hash made at start with the same parameters, so a wrong
+ * password costs the same whether the account exists or not: the time of a refusal does not tell.
+ */
 @ApplicationScoped
 public class StaffIdentityStore implements IdentityStore {
 
@@ -27,7 +33,9 @@ public class StaffIdentityStore implements IdentityStore {
     @ConfigProperty(name = "platform.data.dir")
     String dataDir;
 
-    private Map<StaffAccount, String> hashes;
+    Map<StaffAccount, String> hashes;
+    String unknownUserHash = PasswordHashes.hash(StaffCredentials.generate());
+    BiPredicate<char[], String> hashVerifier = PasswordHashes::verify;
     private final VerifiedLogins verified = new VerifiedLogins();
 
     @PostConstruct
@@ -45,19 +53,22 @@ public class StaffIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        for (StaffAccount account : StaffAccount.values()) {
-            if (account.userName().equals(login.getCaller()) && matches(account, login.getPassword().getValue())) {
-                return new CredentialValidationResult(account.userName(), Set.of(account.role()));
-            }
+        Optional<StaffAccount> account = StaffAccount.byUserName(login.getCaller());
+        char[] password = login.getPassword().getValue();
+        if (account.isEmpty()) {
+            hashVerifier.test(password, unknownUserHash);
+            return CredentialValidationResult.INVALID_RESULT;
         }
-        return CredentialValidationResult.INVALID_RESULT;
+        return matches(account.get(), password)
+                ? new CredentialValidationResult(account.get().userName(), Set.of(account.get().role()))
+                : CredentialValidationResult.INVALID_RESULT;
     }
 
     private boolean matches(StaffAccount account, char[] password) {
         if (verified.contains(account.userName(), password)) {
             return true;
         }
-        boolean ok = PasswordHashes.verify(password, hashes.get(account));
+        boolean ok = hashVerifier.test(password, hashes.get(account));
         if (ok) {
             verified.remember(account.userName(), password);
         }
