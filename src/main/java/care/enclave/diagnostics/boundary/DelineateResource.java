@@ -48,7 +48,8 @@ public class DelineateResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Delineate a brain MRI slice",
-            description = "Multipart field img (PNG or JPEG, up to 16 MiB). The provider enclave is verified first; "
+            description = "Multipart field img (PNG or JPEG, up to 16 MiB, at most 1024 pixels a side and 8 MiB decoded; "
+                    + "above 2 MiB decoded at most 200 times its compressed size, else 413). The provider enclave is verified first; "
                     + "the slice travels HPKE-sealed to it.")
     @APIResponse(responseCode = "200", description = "The outline, the mask, the lesion's size and who computed it",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Delineation")))

@@ -1,6 +1,7 @@
 package care.enclave.platform.json;
 
 import care.enclave.platform.problem.InvalidRequest;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 
 import java.io.ByteArrayInputStream;
@@ -23,8 +24,19 @@ final class UniqueKeys {
     private UniqueKeys() {
     }
 
-    /** Call on bytes already known to be well-formed JSON. */
+    /**
+     * Call on bytes a JSON reader accepted. The event stream is stricter than the reader, which stops after the
+     * object: anything after it (a stray control character) is refused here as malformed, not a server failure.
+     */
     static void require(byte[] json) {
+        try {
+            scan(json);
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException malformed) {
+            throw new InvalidRequest("The request body is not a well-formed JSON object");
+        }
+    }
+
+    private static void scan(byte[] json) {
         Deque<Set<String>> objects = new ArrayDeque<>();
         try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(json))) {
             while (parser.hasNext()) {

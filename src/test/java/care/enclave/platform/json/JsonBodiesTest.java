@@ -39,6 +39,14 @@ class JsonBodiesTest {
         assertDoesNotThrow(() -> JsonBodies.readObjectWithUniqueKeys(stream(body), 64 * 1024));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1}\u0001", "{\"a\":1} x", "{\"a\":1}{\"b\":2}", "{\"a\":1}]"})
+    void contentAfterTheObjectIsMalformedNotAServerFailure(String body) {
+        InvalidRequest refused = assertThrows(InvalidRequest.class,
+                () -> JsonBodies.readObjectWithUniqueKeys(stream(body), 64 * 1024));
+        assertTrue(refused.getMessage().startsWith("The request body is not"), refused.getMessage());
+    }
+
     private static ByteArrayInputStream stream(String body) {
         return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
     }
