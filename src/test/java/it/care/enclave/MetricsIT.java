@@ -84,6 +84,25 @@ class MetricsIT {
         }
     }
 
+    /** The same on the provider, whose WAR is at its root: any invented path there shares the one label too. */
+    @Test
+    void unmatchedPathsDoNotCreateMetricSeriesOnTheProvider() throws Exception {
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String stray = "stray" + UUID.randomUUID().toString().substring(0, 8);
+            made.add(stray);
+            ProviderIT.provider(HttpRequest.newBuilder(ProviderIT.providerUri(i % 2 == 0 ? "/" + stray
+                    : "/inference/v2/models/" + stray + "/infer")));
+        }
+
+        String all = providerMetrics();
+
+        for (String needle : made) {
+            assertFalse(all.contains(needle), () -> "found " + needle + " in the provider's /metrics: "
+                    + all.lines().filter(l -> l.contains(needle)).toList());
+        }
+    }
+
     @Test
     void attestationOutcomesAreCountedByReason() {
         post(AttestationIT.ATTEST, Http.JSON, "{\"quote\":\"AAAA\"}", null);
