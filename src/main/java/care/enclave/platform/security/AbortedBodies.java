@@ -4,6 +4,9 @@ import jakarta.servlet.ServletRequest;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,13 +28,17 @@ final class AbortedBodies {
     private AbortedBodies() {
     }
 
+    /** Liberty's stream classes are few and fixed: each field is looked up once, not at the end of every request. */
+    private static final Map<String, Optional<Field>> FIELDS = new ConcurrentHashMap<>();
+
     static void settle(ServletRequest request) {
         try {
-            Object channelStream = field(request.getInputStream(), "in");
-            if (channelStream != null && field(channelStream, "error") instanceof IOException) {
-                Field closed = declared(channelStream.getClass(), "closed");
-                closed.setAccessible(true);
-                closed.setBoolean(channelStream, true);
+            Object channelStream = value(request.getInputStream(), "in");
+            if (channelStream != null && value(channelStream, "error") instanceof IOException) {
+                Optional<Field> closed = field(channelStream.getClass(), "closed");
+                if (closed.isPresent()) {
+                    closed.get().setBoolean(channelStream, true);
+                }
             }
         } catch (IllegalStateException readerInUse) {
             // The body was read as characters (getReader): the same stream underneath, reached no other way.
@@ -40,20 +47,25 @@ final class AbortedBodies {
         }
     }
 
-    private static Object field(Object target, String name) throws ReflectiveOperationException {
-        Field field = declared(target.getClass(), name);
-        field.setAccessible(true);
-        return field.get(target);
+    private static Object value(Object target, String name) throws IllegalAccessException {
+        Optional<Field> field = field(target.getClass(), name);
+        return field.isPresent() ? field.get().get(target) : null;
     }
 
-    private static Field declared(Class<?> type, String name) throws NoSuchFieldException {
+    private static Optional<Field> field(Class<?> type, String name) {
+        return FIELDS.computeIfAbsent(type.getName() + "#" + name, key -> find(type, name));
+    }
+
+    private static Optional<Field> find(Class<?> type, String name) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             try {
-                return c.getDeclaredField(name);
-            } catch (NoSuchFieldException notHere) {
-                // look further up
+                Field field = c.getDeclaredField(name);
+                field.setAccessible(true);
+                return Optional.of(field);
+            } catch (NoSuchFieldException | RuntimeException notHere) {
+                // look further up; a field that cannot be opened counts as absent
             }
         }
-        throw new NoSuchFieldException(name);
+        return Optional.empty();
     }
 }
